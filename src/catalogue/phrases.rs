@@ -1,0 +1,132 @@
+//! Phrase tables: multi-word lexicon entries matched against token streams.
+//!
+//! A phrase is tokenised with the same tokenizer as the text ("per cent" →
+//! `per`,`cent`; "US$" → `us`,`$`), so matching is an exact comparison of
+//! lowercase tokens, indexed by first token (forward matching) and by last
+//! token (backward matching, for qualifiers that precede a figure). The longest
+//! phrase wins.
+
+use std::collections::HashMap;
+
+use crate::tokenize::{Token, tokenize};
+
+#[derive(Debug, Clone)]
+struct Entry<T> {
+    words: Vec<String>,
+    value: T,
+}
+
+/// A lexicon of phrases, each carrying a value.
+#[derive(Debug, Clone)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<Entry<T>>>,
+    by_last: HashMap<String, Vec<Entry<T>>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        }
+    }
+}
+
+/// Tokenise a catalogue phrase into the lowercase words matching compares.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().map(|t| t.lower).collect()
+}
+
+impl<T: Clone> PhraseTable<T> {
+    /// Add a phrase; returns false when it has no tokens.
+    pub fn insert(&mut self, phrase: &str, value: T) -> bool {
+        let words = phrase_words(phrase);
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return false;
+        };
+        let entry = Entry { words, value };
+        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let list = map.entry(key).or_default();
+            list.push(entry.clone());
+            // Longest first, so the first match is the longest.
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        true
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and value.
+    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
+        let first = tokens.get(i)?;
+        let list = self.by_first.get(&first.lower)?;
+        list.iter()
+            .find(|e| {
+                i + e.words.len() <= tokens.len()
+                    && e.words
+                        .iter()
+                        .zip(&tokens[i..])
+                        .all(|(w, t)| *w == t.lower)
+            })
+            .map(|e| (e.words.len(), &e.value))
+    }
+
+    /// The longest phrase ending just before token `end`: its length and value.
+    pub fn match_ending_at(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
+        if end == 0 {
+            return None;
+        }
+        let last = tokens.get(end - 1)?;
+        let list = self.by_last.get(&last.lower)?;
+        list.iter()
+            .find(|e| {
+                e.words.len() <= end
+                    && e.words
+                        .iter()
+                        .zip(&tokens[end - e.words.len()..end])
+                        .all(|(w, t)| *w == t.lower)
+            })
+            .map(|e| (e.words.len(), &e.value))
+    }
+
+    /// True when a phrase starts at token `i`.
+    pub fn starts_at(&self, tokens: &[Token], i: usize) -> bool {
+        self.match_at(tokens, i).is_some()
+    }
+
+    /// True when a one-word phrase equals this lowercase word.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|e| e.words.len() == 1))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_forward_and_backward() {
+        let mut t = PhraseTable::default();
+        t.insert("tỷ", 1e9);
+        t.insert("nghìn tỷ", 1e12);
+        t.insert("nghìn", 1e3);
+        let toks = tokenize("6 nghìn tỷ USD");
+        assert_eq!(t.match_at(&toks, 1), Some((2, &1e12)));
+        assert_eq!(t.match_ending_at(&toks, 3), Some((2, &1e12)));
+        assert_eq!(t.match_at(&toks, 0), None);
+    }
+
+    #[test]
+    fn phrases_with_symbols() {
+        let mut t = PhraseTable::default();
+        t.insert("US$", "USD");
+        t.insert("$", "USD?");
+        let toks = tokenize("US$5");
+        assert_eq!(t.match_at(&toks, 0), Some((2, &"USD")));
+        assert!(!t.insert("   ", "x"));
+    }
+}

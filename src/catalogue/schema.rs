@@ -1,0 +1,309 @@
+//! The shape of a catalogue file, as serde reads it. Plain data, no logic:
+//! `catalogue::load` parses files into these and `catalogue::compile` turns
+//! them into lookup tables. Unknown keys are errors so a typo never silently
+//! disables an entry.
+
+use serde::Deserialize;
+
+/// One YAML file of the catalogue. Every section is optional; files are merged.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    #[serde(default)]
+    pub number_words: PerLang<NumberWordDef>,
+    #[serde(default)]
+    pub fractions: PerLang<FractionDef>,
+    #[serde(default)]
+    pub scales: PerLang<ScaleDef>,
+    #[serde(default)]
+    pub vague: PerLang<VagueDef>,
+    #[serde(default)]
+    pub multipliers: PerLang<MultiplierDef>,
+    #[serde(default)]
+    pub units: Vec<UnitDef>,
+    #[serde(default)]
+    pub currencies: Vec<CurrencyDef>,
+    #[serde(default)]
+    pub qualifiers: PerLang<QualifierDef>,
+    #[serde(default)]
+    pub months: PerLang<MonthDef>,
+    #[serde(default)]
+    pub word_lists: PerLang<WordListDef>,
+    #[serde(default)]
+    pub terms: Vec<TermDef>,
+}
+
+/// A section with one list per language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLang<T> {
+    #[serde(default = "Vec::new")]
+    pub en: Vec<T>,
+    #[serde(default = "Vec::new")]
+    pub vi: Vec<T>,
+}
+
+impl<T> Default for PerLang<T> {
+    fn default() -> Self {
+        PerLang {
+            en: Vec::new(),
+            vi: Vec::new(),
+        }
+    }
+}
+
+/// A phrase in one language and the claim the extractor must read from it,
+/// in the compact form of `Claim::key` ("percent 25%", "money 6e12 USD", or
+/// "none" for a phrase that must yield no claim).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    #[serde(default)]
+    pub en: Option<String>,
+    #[serde(default)]
+    pub vi: Option<String>,
+    pub expect: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumberRole {
+    Unit,
+    Teen,
+    Tens,
+    Ten,
+    TensSuffix,
+    Hundred,
+    Thousand,
+    Dozen,
+    Filler,
+    Article,
+    Joiner,
+    AndAHalf,
+    And,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWordDef {
+    pub word: String,
+    pub value: f64,
+    pub role: NumberRole,
+    #[serde(default = "yes")]
+    pub alone: bool,
+    #[serde(default)]
+    pub only_after: Vec<String>,
+    #[serde(default)]
+    pub needs_next: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FractionDef {
+    pub word: String,
+    pub value: f64,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleDef {
+    pub word: String,
+    pub factor: f64,
+    #[serde(default)]
+    pub attached: bool,
+    #[serde(default)]
+    pub needs_currency: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueDef {
+    pub word: String,
+    pub base: f64,
+    pub upper: f64,
+    #[serde(default)]
+    pub needs_scale: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A word that is a multiplier by itself ("double", "gấp đôi").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultiplierDef {
+    pub word: String,
+    pub value: f64,
+    /// Not a multiplier when one of these words follows ("double-digit").
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// The kinds of claim a unit can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    Percent,
+    PercentagePoint,
+    Length,
+    Duration,
+    Multiplier,
+    Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    pub id: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub dimension: Option<String>,
+    pub factor: f64,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub vi: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyDef {
+    pub code: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub vi: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// How a qualifier bends the value it governs; see claims/qualifiers.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualifierKind {
+    BelowClose,
+    Approx,
+    Above,
+    AboveClose,
+    AtLeast,
+    Below,
+    AtMost,
+    Emphasis,
+    ChangeTo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualifierPosition {
+    #[default]
+    Before,
+    After,
+}
+
+/// Claim kinds a qualifier condition may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Percent,
+    PercentagePoint,
+    Money,
+    Length,
+    Measure,
+    Year,
+    Date,
+    Duration,
+    Count,
+    Multiplier,
+    Fraction,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithinDef {
+    pub words: usize,
+    pub any_of: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierDef {
+    pub phrase: String,
+    pub kind: QualifierKind,
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    #[serde(default)]
+    pub position: QualifierPosition,
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+    #[serde(default)]
+    pub unless_within: Option<WithinDef>,
+    #[serde(default)]
+    pub not_before: Vec<Kind>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDef {
+    pub number: u8,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Roles of the word lists; see claims/dates.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordRole {
+    DayMarker,
+    MonthMarker,
+    YearMarker,
+    RangeTo,
+    RangeBetween,
+    RangeAnd,
+    MultiplierPrefix,
+    OrdinalPrefix,
+    ClockSuffix,
+    Timezone,
+    FunctionWord,
+    CountedNoun,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordListDef {
+    pub role: WordRole,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermDef {
+    pub id: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    pub en: Vec<String>,
+    pub vi: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}

@@ -1,0 +1,8 @@
+//! factcheck: checks the numbers in Vietnamese news summaries and translations
+//! against the English original. See ARCHITECTURE.md for the data flow.
+
+pub mod catalogue;
+pub mod input;
+pub mod lang;
+pub mod normalize;
+pub mod tokenize;

@@ -1,0 +1,319 @@
+//! Normalisation for matching, with a way back to the file as written.
+//!
+//! Owns splitting a decoded text into lines (LF, CRLF and lone CR all end a
+//! line), folding each line to NFC with typographic variants unified (no-break
+//! and thin spaces become spaces, Unicode dashes and minus signs become `-`,
+//! zero-width characters and control characters are dropped or blanked), and
+//! the column map that turns a position in the normalised text back into a
+//! 1-based character column of the original line. Decomposed Vietnamese
+//! therefore yields the same claims, reported at the columns a user sees.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+/// One line of an input: the text as written and its normalised form.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub number: usize,
+    /// The line exactly as written (without its line terminator).
+    pub original: String,
+    /// NFC, with spaces and dashes folded; what every matcher reads.
+    pub text: String,
+    /// For each char of `text` (plus one past the end), the 0-based char
+    /// column in `original`. `None` when the two are char-for-char identical.
+    col_map: Option<Vec<u32>>,
+    /// Char counts at every `CHECKPOINT` bytes of `text`, so byte → char
+    /// conversion stays cheap on very long lines.
+    text_index: CharIndex,
+    /// The same for `original`, to slice the text as written.
+    original_index: CharIndex,
+}
+
+/// A span of an original line, 1-based, columns in characters, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+const CHECKPOINT: usize = 256;
+
+/// Byte offset → char index for one string, in O(CHECKPOINT) per lookup.
+#[derive(Debug, Clone, Default)]
+struct CharIndex {
+    /// `chars_before[k]` = number of chars in the first `k * CHECKPOINT` bytes
+    /// (rounded down to a char boundary).
+    chars_before: Vec<u32>,
+    /// Byte offset of the char boundary at or before `k * CHECKPOINT`.
+    boundary: Vec<u32>,
+}
+
+impl CharIndex {
+    fn new(s: &str) -> Self {
+        if s.len() < CHECKPOINT {
+            return Self::default();
+        }
+        let mut chars_before = Vec::with_capacity(s.len() / CHECKPOINT + 1);
+        let mut boundary = Vec::with_capacity(s.len() / CHECKPOINT + 1);
+        let mut next = 0usize;
+        for (n, (b, _)) in s.char_indices().enumerate() {
+            while b >= next {
+                chars_before.push(n as u32);
+                boundary.push(b as u32);
+                next += CHECKPOINT;
+            }
+        }
+        Self {
+            chars_before,
+            boundary,
+        }
+    }
+
+    fn char_at_byte(&self, s: &str, byte: usize) -> usize {
+        let byte = byte.min(s.len());
+        let (base_chars, base_byte) = match byte / CHECKPOINT {
+            0 => (0, 0),
+            k if k < self.boundary.len() => {
+                (self.chars_before[k] as usize, self.boundary[k] as usize)
+            }
+            _ => match self.boundary.last() {
+                Some(&b) => (*self.chars_before.last().unwrap() as usize, b as usize),
+                None => (0, 0),
+            },
+        };
+        base_chars + s[base_byte..byte].chars().count()
+    }
+
+    fn byte_at_char(&self, s: &str, ch: usize) -> usize {
+        // Find the last checkpoint whose char count is <= ch.
+        let k = self.chars_before.partition_point(|&c| c as usize <= ch);
+        let (mut n, start) = if k == 0 {
+            (0usize, 0usize)
+        } else {
+            (
+                self.chars_before[k - 1] as usize,
+                self.boundary[k - 1] as usize,
+            )
+        };
+        for (b, _) in s[start..].char_indices() {
+            if n == ch {
+                return start + b;
+            }
+            n += 1;
+        }
+        s.len()
+    }
+}
+
+impl Line {
+    /// Build a line from its original text.
+    pub fn new(number: usize, original: &str) -> Self {
+        let (text, col_map) = normalize_line(original);
+        let text_index = CharIndex::new(&text);
+        let original_index = if col_map.is_some() {
+            CharIndex::new(original)
+        } else {
+            CharIndex::default()
+        };
+        Line {
+            number,
+            original: original.to_string(),
+            text,
+            col_map,
+            text_index,
+            original_index,
+        }
+    }
+
+    /// The 0-based char column in the original line of a byte offset of `text`.
+    pub fn original_column(&self, byte: usize) -> usize {
+        let ch = self.text_index.char_at_byte(&self.text, byte);
+        match &self.col_map {
+            None => ch,
+            Some(map) => map[ch.min(map.len() - 1)] as usize,
+        }
+    }
+
+    /// The span of the original line covering normalised bytes `start..end`.
+    pub fn position(&self, start: usize, end: usize) -> Position {
+        Position {
+            line: self.number,
+            column: self.original_column(start) + 1,
+            end_line: self.number,
+            end_column: self.original_column(end) + 1,
+        }
+    }
+
+    /// The text as written between two 1-based columns (end exclusive).
+    pub fn original_slice(&self, column: usize, end_column: usize) -> &str {
+        let (s, e) = if self.col_map.is_none() {
+            (
+                self.text_index.byte_at_char(&self.original, column - 1),
+                self.text_index.byte_at_char(&self.original, end_column - 1),
+            )
+        } else {
+            (
+                self.original_index.byte_at_char(&self.original, column - 1),
+                self.original_index
+                    .byte_at_char(&self.original, end_column - 1),
+            )
+        };
+        &self.original[s..e.max(s)]
+    }
+}
+
+/// Split text into lines: `\n`, `\r\n` and a lone `\r` each end a line.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line::new(lines.len() + 1, &text[start..i]));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push(Line::new(lines.len() + 1, &text[start..i]));
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        lines.push(Line::new(lines.len() + 1, &text[start..]));
+    }
+    lines
+}
+
+/// What a single character becomes for matching.
+enum Fold {
+    Keep,
+    Replace(char),
+    Drop,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        // No-break, thin, figure, narrow no-break and other spaces.
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            Fold::Replace(' ')
+        }
+        // Zero-width characters and stray byte-order marks carry nothing.
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        // Hyphens, dashes and minus signs all read as `-`.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Fold::Replace('-')
+        }
+        // Control characters (ANSI escapes included) are blanked, never matched.
+        c if c.is_control() => Fold::Replace(' '),
+        _ => Fold::Keep,
+    }
+}
+
+fn needs_work(s: &str) -> bool {
+    s.chars().any(|c| !matches!(fold(c), Fold::Keep))
+        || !unicode_normalization::is_nfc_quick(s.chars())
+            .eq(&unicode_normalization::IsNormalized::Yes)
+}
+
+/// NFC-normalise and fold one line; returns the map back to original columns
+/// only when the result differs char-for-char from the input.
+fn normalize_line(original: &str) -> (String, Option<Vec<u32>>) {
+    if original.is_ascii() && !original.bytes().any(|b| b.is_ascii_control()) {
+        return (original.to_string(), None);
+    }
+    if !needs_work(original) {
+        return (original.to_string(), None);
+    }
+    let chars: Vec<char> = original.chars().collect();
+    let mut text = String::with_capacity(original.len());
+    let mut map: Vec<u32> = Vec::with_capacity(chars.len() + 1);
+    let mut i = 0;
+    let mut segment = String::new();
+    while i < chars.len() {
+        // A segment is a starter and the combining marks that follow it: NFC
+        // never composes across such a boundary for the scripts we read.
+        let start = i;
+        i += 1;
+        while i < chars.len() && canonical_combining_class(chars[i]) != 0 {
+            i += 1;
+        }
+        segment.clear();
+        for &c in &chars[start..i] {
+            match fold(c) {
+                Fold::Keep => segment.push(c),
+                Fold::Replace(r) => segment.push(r),
+                Fold::Drop => {}
+            }
+        }
+        for c in segment.nfc() {
+            text.push(c);
+            map.push(start as u32);
+        }
+    }
+    map.push(chars.len() as u32);
+    (text, Some(map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings() {
+        let lines = split_lines("a\r\nb\rc\nd");
+        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
+        assert_eq!(lines[3].number, 4);
+        assert_eq!(split_lines("a\n").len(), 1);
+    }
+
+    #[test]
+    fn decomposed_vietnamese_maps_back() {
+        let nfd: String = "gần 25% doanh thu".nfd().collect();
+        let line = Line::new(1, &nfd);
+        assert_eq!(line.text, "gần 25% doanh thu");
+        let start = line.text.find("25%").unwrap();
+        let pos = line.position(start, start + 3);
+        // "gần " is 4 chars in NFC but 5 in NFD ("a" + breve + grave → 3 chars).
+        let expected_col = nfd.chars().take_while(|&c| c != '2').count() + 1;
+        assert_eq!(pos.column, expected_col);
+        assert_eq!(line.original_slice(pos.column, pos.end_column), "25%");
+    }
+
+    #[test]
+    fn spaces_and_dashes_fold() {
+        let line = Line::new(1, "11\u{2013}19\u{00A0}% \u{2212}5");
+        assert_eq!(line.text, "11-19 % -5");
+        assert_eq!(line.original_slice(1, 6), "11\u{2013}19");
+    }
+
+    #[test]
+    fn zero_width_dropped_columns_still_right() {
+        let line = Line::new(1, "a\u{200B}b 42");
+        assert_eq!(line.text, "ab 42");
+        let p = line.position(3, 5);
+        assert_eq!((p.column, p.end_column), (5, 7));
+    }
+
+    #[test]
+    fn long_line_columns() {
+        let s = format!("{} 42", "ế".repeat(1000));
+        let line = Line::new(1, &s);
+        let b = line.text.find("42").unwrap();
+        assert_eq!(line.position(b, b + 2).column, 1002);
+        let nfd: String = s.nfd().collect();
+        let line = Line::new(1, &nfd);
+        let b = line.text.find("42").unwrap();
+        let p = line.position(b, b + 2);
+        assert_eq!(p.column, nfd.chars().count() - 1);
+        assert_eq!(line.original_slice(p.column, p.end_column), "42");
+    }
+}
