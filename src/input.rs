@@ -115,7 +115,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, InputError> {
 }
 
 fn decode_utf16(body: &[u8], name: &str, unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(InputError::InvalidUtf16 {
             path: name.to_string(),
             offset: body.len() + 1,

@@ -2,7 +2,14 @@
 //! against the English original. See ARCHITECTURE.md for the data flow.
 
 pub mod catalogue;
+pub mod check;
+pub mod claim;
+pub mod cli;
+pub mod extract;
 pub mod input;
 pub mod lang;
 pub mod normalize;
+pub mod render;
+pub mod run;
+pub mod segment;
 pub mod tokenize;

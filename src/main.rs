@@ -1,3 +1,16 @@
-fn main() {
-    println!("Hello, world!");
+//! The `factcheck` binary: parse the command line, run, exit.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = factcheck::cli::Cli::parse();
+    match factcheck::run::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("factcheck: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -180,7 +180,11 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             }
             b'\r' => {
                 lines.push(Line::new(lines.len() + 1, &text[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,

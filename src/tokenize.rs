@@ -43,7 +43,9 @@ impl Token {
         self.kind == TokenKind::Number
     }
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.lower.starts_with(c) && self.lower.len() == c.len_utf8()
+        self.kind == TokenKind::Punct
+            && self.lower.starts_with(c)
+            && self.lower.len() == c.len_utf8()
     }
     /// True when this token directly follows the previous one, without space.
     pub fn attached(&self) -> bool {
@@ -147,7 +149,9 @@ mod tests {
         let texts: Vec<_> = t.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(
             texts,
-            ["$", "2.9", "bn", ",", "1,600", "and", "4,3", ".", "688256", ".", "ss"]
+            [
+                "$", "2.9", "bn", ",", "1,600", "and", "4,3", ".", "688256", ".", "ss"
+            ]
         );
         assert!(!t[2].2, "bn is attached to 2.9");
     }
@@ -165,6 +169,9 @@ mod tests {
             .into_iter()
             .map(|x| x.0)
             .collect();
-        assert_eq!(texts, ["20256", ":", "00", "pm", "gmt", "+", "7", "updated"]);
+        assert_eq!(
+            texts,
+            ["20256", ":", "00", "pm", "gmt", "+", "7", "updated"]
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! file as `file:line: message`, and compiling the entries into the lookup
 //! tables the extractor and the pairing use. This is the only module that
 //! calls the YAML library, so swapping serde_yaml for a maintained successor
-//! touches one line (`parse_fragment`).
+//! touches this file only (`parse_fragment` and `to_yaml`).
 
 pub mod phrases;
 pub mod schema;
@@ -24,8 +24,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ("numbers.yaml", include_str!("../../claims/numbers.yaml")),
     ("scales.yaml", include_str!("../../claims/scales.yaml")),
     ("units.yaml", include_str!("../../claims/units.yaml")),
-    ("currencies.yaml", include_str!("../../claims/currencies.yaml")),
-    ("qualifiers.yaml", include_str!("../../claims/qualifiers.yaml")),
+    (
+        "currencies.yaml",
+        include_str!("../../claims/currencies.yaml"),
+    ),
+    (
+        "qualifiers.yaml",
+        include_str!("../../claims/qualifiers.yaml"),
+    ),
     ("dates.yaml", include_str!("../../claims/dates.yaml")),
     ("terms.yaml", include_str!("../../claims/terms.yaml")),
 ];
@@ -213,11 +219,7 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, CatalogueError> {
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|x| x == "yaml" || x == "yml")
-        })
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -249,8 +251,18 @@ fn parse_fragment(name: &str, text: &str) -> Result<Fragment, CatalogueError> {
         .map_err(|e| CatalogueError {
             file: name.to_string(),
             line: e.location().map_or(0, |l| l.line()),
-            message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or("")
+                .to_string(),
         })
+}
+
+/// The other call into the YAML library: `--format yaml` output.
+pub fn to_yaml<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_else(|e| format!("# cannot render YAML: {e}\n"))
 }
 
 /// The first line of `text` that mentions `needle`, for semantic errors.
@@ -260,12 +272,7 @@ fn line_of(text: &str, needle: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn compile(
-    cat: &mut Catalogue,
-    f: Fragment,
-    file: &str,
-    text: &str,
-) -> Result<(), CatalogueError> {
+fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(), CatalogueError> {
     let fail = |needle: &str, message: String| CatalogueError {
         file: file.to_string(),
         line: line_of(text, needle),
@@ -277,7 +284,10 @@ fn compile(
         let tables = lang_mut(cat, lang);
         for d in defs {
             if d.word.contains(' ') || d.word.is_empty() {
-                return Err(fail(&d.word, format!("number word `{}` must be one word", d.word)));
+                return Err(fail(
+                    &d.word,
+                    format!("number word `{}` must be one word", d.word),
+                ));
             }
             tables.number_words.insert(
                 d.word.to_lowercase(),
@@ -296,7 +306,10 @@ fn compile(
         let tables = lang_mut(cat, lang);
         for d in defs {
             if !(d.value > 0.0 && d.value <= 1.0) {
-                return Err(fail(&d.word, format!("fraction `{}` must be in (0, 1]", d.word)));
+                return Err(fail(
+                    &d.word,
+                    format!("fraction `{}` must be in (0, 1]", d.word),
+                ));
             }
             tables.fractions.insert(d.word.to_lowercase(), d.value);
             examples.push((d.word, d.examples));
@@ -317,7 +330,10 @@ fn compile(
         let tables = lang_mut(cat, lang);
         for d in defs {
             if d.factor <= 0.0 {
-                return Err(fail(&d.word, format!("scale `{}` needs a positive factor", d.word)));
+                return Err(fail(
+                    &d.word,
+                    format!("scale `{}` needs a positive factor", d.word),
+                ));
             }
             let s = Scale {
                 factor: d.factor,
@@ -332,7 +348,10 @@ fn compile(
         let tables = lang_mut(cat, lang);
         for d in defs {
             if d.base <= 0.0 || d.upper <= 1.0 {
-                return Err(fail(&d.word, format!("vague `{}` needs base > 0 and upper > 1", d.word)));
+                return Err(fail(
+                    &d.word,
+                    format!("vague `{}` needs base > 0 and upper > 1", d.word),
+                ));
             }
             let v = Vague {
                 base: d.base,
@@ -345,10 +364,16 @@ fn compile(
     }
     for d in f.units {
         if d.factor <= 0.0 {
-            return Err(fail(&d.id, format!("unit `{}` needs a positive factor", d.id)));
+            return Err(fail(
+                &d.id,
+                format!("unit `{}` needs a positive factor", d.id),
+            ));
         }
         if d.kind == UnitKind::Measure && d.dimension.is_none() {
-            return Err(fail(&d.id, format!("unit `{}` of kind measure needs a dimension", d.id)));
+            return Err(fail(
+                &d.id,
+                format!("unit `{}` of kind measure needs a dimension", d.id),
+            ));
         }
         let index = cat.units.len();
         cat.units.push(Unit {
@@ -367,7 +392,10 @@ fn compile(
     }
     for d in f.currencies {
         if d.code.len() != 3 || !d.code.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(fail(&d.code, format!("currency code `{}` must be three capital letters", d.code)));
+            return Err(fail(
+                &d.code,
+                format!("currency code `{}` must be three capital letters", d.code),
+            ));
         }
         let strong = CurrencyWord {
             code: d.code.clone(),
@@ -396,7 +424,10 @@ fn compile(
         for d in defs {
             let tolerance = d.tolerance.unwrap_or(0.1);
             if !(0.0..1.0).contains(&tolerance) {
-                return Err(fail(&d.phrase, format!("qualifier `{}`: tolerance must be in [0, 1)", d.phrase)));
+                return Err(fail(
+                    &d.phrase,
+                    format!("qualifier `{}`: tolerance must be in [0, 1)", d.phrase),
+                ));
             }
             let unless_within = match &d.unless_within {
                 None => None,
@@ -429,7 +460,10 @@ fn compile(
         let tables = lang_mut(cat, lang);
         for d in defs {
             if !(1..=12).contains(&d.number) {
-                return Err(fail(&format!("number: {}", d.number), "month number must be 1-12".into()));
+                return Err(fail(
+                    &format!("number: {}", d.number),
+                    "month number must be 1-12".into(),
+                ));
             }
             for n in &d.names {
                 insert(&mut tables.months, n, d.number, &fail)?;
@@ -535,7 +569,11 @@ mod tests {
     #[test]
     fn unknown_key_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("x.yaml"), "scales:\n  en:\n    - {word: lakh, factr: 1e5}\n").unwrap();
+        std::fs::write(
+            dir.path().join("x.yaml"),
+            "scales:\n  en:\n    - {word: lakh, factr: 1e5}\n",
+        )
+        .unwrap();
         let e = load(Some(dir.path())).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         assert!(e.message.contains("unknown field `factr`"), "{e}");
@@ -544,13 +582,24 @@ mod tests {
     #[test]
     fn extra_files_extend_and_same_names_replace() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("more.yaml"), "scales:\n  en:\n    - {word: lakh, factor: 1.0e5}\n").unwrap();
+        std::fs::write(
+            dir.path().join("more.yaml"),
+            "scales:\n  en:\n    - {word: lakh, factor: 1.0e5}\n",
+        )
+        .unwrap();
         let c = load(Some(dir.path())).unwrap();
         assert!(c.en.scales.contains_word("lakh"));
         assert!(c.en.scales.contains_word("million"));
-        std::fs::write(dir.path().join("scales.yaml"), "scales:\n  en:\n    - {word: crore, factor: 1.0e7}\n").unwrap();
+        std::fs::write(
+            dir.path().join("scales.yaml"),
+            "scales:\n  en:\n    - {word: crore, factor: 1.0e7}\n",
+        )
+        .unwrap();
         let c = load(Some(dir.path())).unwrap();
         assert!(c.en.scales.contains_word("crore"));
-        assert!(!c.en.scales.contains_word("million"), "scales.yaml replaced the built-in one");
+        assert!(
+            !c.en.scales.contains_word("million"),
+            "scales.yaml replaced the built-in one"
+        );
     }
 }

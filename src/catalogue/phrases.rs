@@ -49,7 +49,7 @@ impl<T: Clone> PhraseTable<T> {
             let list = map.entry(key).or_default();
             list.push(entry.clone());
             // Longest first, so the first match is the longest.
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         true
     }
@@ -61,10 +61,7 @@ impl<T: Clone> PhraseTable<T> {
         list.iter()
             .find(|e| {
                 i + e.words.len() <= tokens.len()
-                    && e.words
-                        .iter()
-                        .zip(&tokens[i..])
-                        .all(|(w, t)| *w == t.lower)
+                    && e.words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
             })
             .map(|e| (e.words.len(), &e.value))
     }

@@ -195,7 +195,9 @@ pub struct CurrencyDef {
 }
 
 /// How a qualifier bends the value it governs; see claims/qualifiers.yaml.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum QualifierKind {
     BelowClose,
@@ -218,7 +220,9 @@ pub enum QualifierPosition {
 }
 
 /// Claim kinds a qualifier condition may name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Percent,
@@ -284,6 +288,7 @@ pub enum WordRole {
     ClockSuffix,
     Timezone,
     FunctionWord,
+    PeriodWord,
     CountedNoun,
 }
 

@@ -1,0 +1,539 @@
+//! What a numeric claim is: a value with a unit, a scale and a qualifier, and
+//! the interval of values it asserts.
+//!
+//! Owns the claim data model shared by extraction, pairing and reporting, the
+//! interval arithmetic (how a qualifier turns "almost one-quarter" into
+//! [22.5, 25) percent), and `Claim::key`, the compact description used by the
+//! catalogue's examples and the table-driven tests.
+
+use serde::Serialize;
+
+pub use crate::catalogue::schema::{Kind, QualifierKind};
+use crate::lang::Lang;
+
+/// Where in the article a claim sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Summary,
+    Takeaway,
+    Translation,
+    Original,
+}
+
+impl Section {
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Takeaway => "takeaway",
+            Section::Translation => "translation",
+            Section::Original => "original",
+        }
+    }
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Percent => "percent",
+            Kind::PercentagePoint => "percentage-point",
+            Kind::Money => "money",
+            Kind::Length => "length",
+            Kind::Measure => "measure",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Count => "count",
+            Kind::Multiplier => "multiplier",
+            Kind::Fraction => "fraction",
+        }
+    }
+}
+
+impl QualifierKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            QualifierKind::BelowClose => "below-close",
+            QualifierKind::Approx => "approx",
+            QualifierKind::Above => "above",
+            QualifierKind::AboveClose => "above-close",
+            QualifierKind::AtLeast => "at-least",
+            QualifierKind::Below => "below",
+            QualifierKind::AtMost => "at-most",
+            QualifierKind::Emphasis => "emphasis",
+            QualifierKind::ChangeTo => "change-to",
+        }
+    }
+
+    /// Which way the qualifier moves the figure, for comparing two qualifiers.
+    pub fn direction(self) -> Direction {
+        match self {
+            QualifierKind::BelowClose | QualifierKind::Below | QualifierKind::AtMost => {
+                Direction::Below
+            }
+            QualifierKind::Above | QualifierKind::AboveClose | QualifierKind::AtLeast => {
+                Direction::Above
+            }
+            QualifierKind::Approx => Direction::Around,
+            QualifierKind::Emphasis | QualifierKind::ChangeTo => Direction::Exact,
+        }
+    }
+}
+
+/// The direction a qualifier pushes a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Exact,
+    Around,
+    Below,
+    Above,
+}
+
+/// A set of values; bounds may be open ("more than 50%" excludes 50).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    #[serde(skip_serializing_if = "is_false")]
+    pub lo_open: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub hi_open: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Interval {
+    pub fn closed(lo: f64, hi: f64) -> Self {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
+    }
+
+    /// True when some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let lo_ok = if self.lo < other.hi {
+            true
+        } else {
+            self.lo == other.hi && !self.lo_open && !other.hi_open
+        };
+        let hi_ok = if other.lo < self.hi {
+            true
+        } else {
+            other.lo == self.hi && !other.lo_open && !self.hi_open
+        };
+        lo_ok && hi_ok
+    }
+
+    pub fn contains(&self, v: f64) -> bool {
+        (v > self.lo || (v == self.lo && !self.lo_open))
+            && (v < self.hi || (v == self.hi && !self.hi_open))
+    }
+}
+
+/// A qualifier as written, with its meaning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Qualifier {
+    pub kind: QualifierKind,
+    pub text: String,
+    #[serde(skip)]
+    pub tolerance: f64,
+}
+
+/// The interval asserted by a value `lo..=hi` written to precision `half_ulp`
+/// under a qualifier.
+pub fn asserted_interval(lo: f64, hi: f64, half_ulp: f64, q: Option<&Qualifier>) -> Interval {
+    // Rounding is half-open: "25" covers [24.5, 25.5), so 25 and 26 never meet.
+    let exact = Interval {
+        lo: lo - half_ulp,
+        hi: hi + half_ulp,
+        lo_open: false,
+        hi_open: half_ulp > 0.0,
+    };
+    let Some(q) = q else { return exact };
+    let t = q.tolerance;
+    let (lo_mag, hi_mag) = (lo.abs(), hi.abs());
+    match q.kind {
+        QualifierKind::Emphasis | QualifierKind::ChangeTo => exact,
+        QualifierKind::Approx => {
+            Interval::closed(lo - t * lo_mag - half_ulp, hi + t * hi_mag + half_ulp)
+        }
+        QualifierKind::BelowClose => Interval {
+            lo: lo - t * lo_mag - half_ulp,
+            hi,
+            lo_open: false,
+            hi_open: true,
+        },
+        QualifierKind::AboveClose => Interval {
+            lo: hi,
+            hi: hi + t * hi_mag + half_ulp,
+            lo_open: true,
+            hi_open: false,
+        },
+        QualifierKind::Above => Interval {
+            lo: hi,
+            hi: f64::INFINITY,
+            lo_open: true,
+            hi_open: false,
+        },
+        QualifierKind::AtLeast => Interval {
+            lo,
+            hi: f64::INFINITY,
+            lo_open: false,
+            hi_open: false,
+        },
+        QualifierKind::Below => Interval {
+            lo: if lo >= 0.0 { 0.0 } else { f64::NEG_INFINITY },
+            hi: lo,
+            lo_open: false,
+            hi_open: true,
+        },
+        QualifierKind::AtMost => Interval {
+            lo: if hi >= 0.0 { 0.0 } else { f64::NEG_INFINITY },
+            hi,
+            lo_open: false,
+            hi_open: false,
+        },
+    }
+}
+
+/// One way of reading a claim's number. A token such as Vietnamese "16,700"
+/// has two (16700 in English style, 16.7 in Vietnamese style); the
+/// comparator picks the reading that fits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// The value in the kind's canonical unit (the low end of a range).
+    pub value: f64,
+    /// The high end of a range; equal to `value` for a single figure.
+    pub value_hi: f64,
+    /// Half the last written digit, in canonical units: "4.3 billion" is
+    /// precise to 0.05e9.
+    pub precision: f64,
+    /// The values the claim asserts, qualifier applied.
+    pub interval: Interval,
+}
+
+/// A calendar date, any part of which may be missing ("Jan 24", "tháng 12").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl DateParts {
+    /// True when no part written on both sides differs.
+    pub fn compatible(&self, other: &DateParts) -> bool {
+        fn ok<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            match (a, b) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            }
+        }
+        ok(self.year, other.year) && ok(self.month, other.month) && ok(self.day, other.day)
+    }
+
+    pub fn iso(&self) -> String {
+        let y = self.year.map_or("????".to_string(), |y| format!("{y:04}"));
+        let m = self.month.map_or("??".to_string(), |m| format!("{m:02}"));
+        let d = self.day.map_or("??".to_string(), |d| format!("{d:02}"));
+        format!("{y}-{m}-{d}")
+    }
+}
+
+/// What the value is measured in, canonical.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// Counts, years and dates have no unit.
+    None,
+    Percent,
+    PercentagePoint,
+    /// ISO 4217 code (GBX for pence).
+    Currency(String),
+    Nanometre,
+    Day,
+    Times,
+    /// Another measure, by dimension (mass in kg, power in MW, area in km²).
+    Measure(String),
+}
+
+impl Unit {
+    /// The unit as printed after a canonical value.
+    pub fn symbol(&self) -> String {
+        match self {
+            Unit::None => String::new(),
+            Unit::Percent => "%".into(),
+            Unit::PercentagePoint => " pp".into(),
+            Unit::Currency(c) => format!(" {c}"),
+            Unit::Nanometre => " nm".into(),
+            Unit::Day => " day".into(),
+            Unit::Times => "x".into(),
+            Unit::Measure(d) => format!(
+                " {}",
+                match d.as_str() {
+                    "mass" => "kg",
+                    "power" => "MW",
+                    "area" => "km2",
+                    "temperature" => "°C",
+                    other => other,
+                }
+            ),
+        }
+    }
+}
+
+/// A numeric claim found in the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub kind: Kind,
+    pub unit: Unit,
+    /// The written unit for durations ("month"), with its size in days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_unit: Option<(String, f64)>,
+    /// Readings, the most likely first.
+    pub readings: Vec<Reading>,
+    /// The scale factor written ("tỷ" = 1e9), 1 when none.
+    pub scale: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateParts>,
+    /// A range ("11% to 19%").
+    pub range: bool,
+    /// An order of magnitude ("billions of dollars", "hàng tỷ USD").
+    pub vague: bool,
+    /// A small number spelled out with nothing attached ("two companies"):
+    /// used for pairing, never reported as missing.
+    pub weak: bool,
+    pub lang: Lang,
+    pub section: Section,
+    /// Which file of the article (`Article::parts`) the claim is in.
+    #[serde(skip)]
+    pub part: usize,
+    /// 1-based line and character columns in the file as written.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The claim's text as written.
+    pub text: String,
+    /// Byte span in the normalised line, for context lookups.
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+    /// Index of the sentence within its line.
+    #[serde(skip)]
+    pub sentence: usize,
+}
+
+/// A number printed compactly: integers plainly below a million, otherwise
+/// mantissa and exponent ("6e12", "4.3e9"); at most two decimals.
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    if v.abs() >= 1e6 {
+        let exp = v.abs().log10().floor() as i32;
+        let mut mantissa = v / 10f64.powi(exp);
+        let (mut exp, mut m) = (exp, trim(mantissa, 4));
+        if m.starts_with("10") && !m.starts_with("10.") || m == "10" {
+            mantissa /= 10.0;
+            exp += 1;
+            m = trim(mantissa, 4);
+        }
+        return format!("{m}e{exp}");
+    }
+    trim(v, 2)
+}
+
+fn trim(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+impl Claim {
+    /// The primary reading.
+    pub fn primary(&self) -> &Reading {
+        &self.readings[0]
+    }
+
+    /// A value shown in the claim's own unit (months for "2 tháng").
+    fn shown(&self, canonical: f64) -> f64 {
+        match &self.duration_unit {
+            Some((_, days)) => canonical / days,
+            None => canonical,
+        }
+    }
+
+    fn unit_suffix(&self) -> String {
+        match (&self.duration_unit, self.kind) {
+            (Some((name, _)), _) => format!(" {name}"),
+            (None, Kind::Year | Kind::Count | Kind::Date) => String::new(),
+            _ => self.unit.symbol(),
+        }
+    }
+
+    /// One reading as written in `key`: "25", "11..19", "1e9..1e12".
+    fn reading_text(&self, r: &Reading) -> String {
+        if self.vague {
+            format!(
+                "{}..{}",
+                fmt_num(self.shown(r.interval.lo)),
+                fmt_num(self.shown(r.interval.hi))
+            )
+        } else if self.range {
+            format!(
+                "{}..{}",
+                fmt_num(self.shown(r.value)),
+                fmt_num(self.shown(r.value_hi))
+            )
+        } else {
+            fmt_num(self.shown(r.value))
+        }
+    }
+
+    /// The compact description used by catalogue examples and tests:
+    /// `kind value[|reading…]unit[ qualifier][ vague]`, e.g. "percent 25%",
+    /// "fraction 25% below-close", "money 6e12 USD", "count 1600|1.6",
+    /// "date 2025-01-24".
+    pub fn key(&self) -> String {
+        if let (Kind::Date, Some(d)) = (self.kind, &self.date) {
+            return format!("date {}", d.iso());
+        }
+        let values: Vec<String> = self.readings.iter().map(|r| self.reading_text(r)).collect();
+        let mut s = format!(
+            "{} {}{}",
+            self.kind.name(),
+            values.join("|"),
+            self.unit_suffix()
+        );
+        if let Some(q) = &self.qualifier {
+            s.push(' ');
+            s.push_str(q.kind.name());
+        }
+        if self.vague {
+            s.push_str(" vague");
+        }
+        s
+    }
+
+    /// The value as an editor reads it, in the claim's own unit: "almost 25%",
+    /// "6e12 USD" is shown "6 trillion USD".
+    pub fn describe(&self) -> String {
+        let r = self.primary();
+        let value = if let (Kind::Date, Some(d)) = (self.kind, &self.date) {
+            d.iso()
+        } else if self.vague {
+            format!(
+                "{} to {}",
+                human_num(self.shown(r.interval.lo)),
+                human_num(self.shown(r.interval.hi))
+            )
+        } else if self.range {
+            format!(
+                "{} to {}",
+                human_num(self.shown(r.value)),
+                human_num(self.shown(r.value_hi))
+            )
+        } else {
+            human_num(self.shown(r.value))
+        };
+        let unit = self.unit_suffix();
+        match &self.qualifier {
+            Some(q) => format!("{} {value}{unit}", q.text),
+            None => format!("{value}{unit}"),
+        }
+    }
+}
+
+/// A number in words an editor reads at a glance: "6 trillion", "587 million".
+pub fn human_num(v: f64) -> String {
+    const SCALES: [(f64, &str); 4] = [
+        (1e12, "trillion"),
+        (1e9, "billion"),
+        (1e6, "million"),
+        (1e3, "thousand"),
+    ];
+    for (factor, word) in SCALES {
+        if v.abs() >= factor * 10.0 || (v.abs() >= factor && factor >= 1e6) {
+            return format!("{} {word}", trim(v / factor, 3));
+        }
+    }
+    trim(v, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_compactly() {
+        assert_eq!(fmt_num(6e12), "6e12");
+        assert_eq!(fmt_num(4.3e9), "4.3e9");
+        assert_eq!(fmt_num(587e6), "5.87e8");
+        assert_eq!(fmt_num(1600.0), "1600");
+        assert_eq!(fmt_num(100.0 / 3.0), "33.33");
+        assert_eq!(fmt_num(9.99999999e6), "1e7");
+        assert_eq!(human_num(6e12), "6 trillion");
+        assert_eq!(human_num(587e6), "587 million");
+        assert_eq!(human_num(16700.0), "16.7 thousand");
+        assert_eq!(human_num(1600.0), "1600");
+    }
+
+    fn q(kind: QualifierKind) -> Qualifier {
+        Qualifier {
+            kind,
+            text: String::new(),
+            tolerance: 0.1,
+        }
+    }
+
+    #[test]
+    fn qualifiers_make_intervals() {
+        let almost = asserted_interval(25.0, 25.0, 0.5, Some(&q(QualifierKind::BelowClose)));
+        let flat = asserted_interval(25.0, 25.0, 0.5, None);
+        assert!(almost.overlaps(&flat));
+        assert!(!almost.contains(25.0));
+        let more = asserted_interval(50.0, 50.0, 0.5, Some(&q(QualifierKind::Above)));
+        let near = asserted_interval(50.0, 50.0, 0.5, Some(&q(QualifierKind::BelowClose)));
+        assert!(
+            !more.overlaps(&near),
+            "more than 50 vs almost 50 are disjoint"
+        );
+        let at_most = asserted_interval(50.0, 50.0, 0.5, Some(&q(QualifierKind::AtMost)));
+        let at_least = asserted_interval(50.0, 50.0, 0.5, Some(&q(QualifierKind::AtLeast)));
+        assert!(at_most.overlaps(&at_least), "they touch at 50");
+        let approx = asserted_interval(100.0, 100.0, 0.5, Some(&q(QualifierKind::Approx)));
+        assert!(approx.contains(109.0) && !approx.contains(111.0));
+    }
+
+    #[test]
+    fn dates_compare_on_written_parts() {
+        let jan24 = DateParts {
+            year: None,
+            month: Some(1),
+            day: Some(24),
+        };
+        let full = DateParts {
+            year: Some(2025),
+            month: Some(1),
+            day: Some(24),
+        };
+        assert!(jan24.compatible(&full));
+        assert_eq!(full.iso(), "2025-01-24");
+        assert_eq!(jan24.iso(), "????-01-24");
+    }
+}

@@ -1,0 +1,36 @@
+//! Reporters: turning results into text for a terminal, a script or a CI
+//! system. Renderers never decide anything; they only format what the
+//! extractor and the comparator produced.
+
+pub mod claims;
+
+/// Make text safe for a terminal: control characters (ANSI escapes included)
+/// from the article are shown escaped, never sent raw.
+pub fn sanitize(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A JSON number that stays valid: infinite bounds become `null`.
+pub fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(super::sanitize("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(super::sanitize("tỷ"), "tỷ");
+    }
+}

@@ -1,0 +1,176 @@
+//! Running a command: load the catalogue, read each input, extract (and, for
+//! the check, compare), render, and choose the exit code. Per-file problems
+//! are reported for that file while the others go on; they make the exit
+//! code 2 at the end.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::catalogue::{self, Catalogue};
+use crate::cli::{Cli, Command, ExtractArgs, ExtractFormat, InputArgs};
+use crate::extract::extract_article;
+use crate::input::{display_name, read_source};
+use crate::render::claims::{self as claims_out, ClaimRecord, ExtractReport, FileClaims};
+use crate::segment::Article;
+
+/// One article to read: a file in the seed layout, or explicit files.
+#[derive(Debug, Clone)]
+pub enum ArticleInput {
+    Layout(PathBuf),
+    Explicit {
+        original: PathBuf,
+        translation: PathBuf,
+        summary: Option<PathBuf>,
+    },
+}
+
+impl ArticleInput {
+    /// The name a report gives the article.
+    pub fn name(&self) -> String {
+        match self {
+            ArticleInput::Layout(p) => display_name(p),
+            ArticleInput::Explicit { translation, .. } => display_name(translation),
+        }
+    }
+
+    /// Read and segment the article.
+    pub fn read(&self) -> Result<Article, crate::input::InputError> {
+        match self {
+            ArticleInput::Layout(p) => Ok(Article::from_layout(&read_source(p)?)),
+            ArticleInput::Explicit {
+                original,
+                translation,
+                summary,
+            } => {
+                let o = read_source(original)?;
+                let t = read_source(translation)?;
+                let s = summary.as_deref().map(read_source).transpose()?;
+                Ok(Article::from_files(&o, &t, s.as_ref()))
+            }
+        }
+    }
+}
+
+/// The articles named on the command line.
+pub fn article_inputs(args: &InputArgs) -> anyhow::Result<Vec<ArticleInput>> {
+    let mut out: Vec<ArticleInput> = args
+        .files
+        .iter()
+        .cloned()
+        .map(ArticleInput::Layout)
+        .collect();
+    if let (Some(original), Some(translation)) = (&args.original, &args.translation) {
+        out.push(ArticleInput::Explicit {
+            original: original.clone(),
+            translation: translation.clone(),
+            summary: args.summary.clone(),
+        });
+    }
+    if out.is_empty() {
+        anyhow::bail!(
+            "no input: give an article FILE (or `-` for standard input), or --original and --translation"
+        );
+    }
+    if out
+        .iter()
+        .filter(|i| matches!(i, ArticleInput::Layout(p) if p.as_os_str() == "-"))
+        .count()
+        > 1
+    {
+        anyhow::bail!("standard input (`-`) can be read only once");
+    }
+    Ok(out)
+}
+
+/// Load the catalogue once for the whole run.
+pub fn load_catalogue(dir: Option<&Path>) -> anyhow::Result<CatalogueRef> {
+    match dir {
+        None => Ok(CatalogueRef::Builtin(catalogue::builtin())),
+        Some(d) => Ok(CatalogueRef::Owned(Box::new(
+            catalogue::load(Some(d)).context("bad catalogue")?,
+        ))),
+    }
+}
+
+/// The built-in catalogue, or one loaded with `--claims`.
+pub enum CatalogueRef {
+    Builtin(&'static Catalogue),
+    Owned(Box<Catalogue>),
+}
+
+impl std::ops::Deref for CatalogueRef {
+    type Target = Catalogue;
+    fn deref(&self) -> &Catalogue {
+        match self {
+            CatalogueRef::Builtin(c) => c,
+            CatalogueRef::Owned(c) => c,
+        }
+    }
+}
+
+/// Write to standard output; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to standard output"),
+    }
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Extract(args)) => extract(&args),
+        None => crate::check::run_check(&cli.check),
+    }
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let cat = load_catalogue(args.input.claims.as_deref())?;
+    let inputs = article_inputs(&args.input)?;
+    let mut files = Vec::new();
+    let mut failed = false;
+    for input in &inputs {
+        let name = input.name();
+        match input.read() {
+            Ok(article) => {
+                let claims = extract_article(&cat, &article);
+                let records = claims_out::sorted(&claims)
+                    .into_iter()
+                    .map(|c| ClaimRecord::new(c, &article.parts[c.part].path))
+                    .collect();
+                files.push(FileClaims {
+                    path: name,
+                    error: None,
+                    claims: records,
+                });
+            }
+            Err(e) => {
+                failed = true;
+                if args.format == ExtractFormat::Human {
+                    eprintln!("factcheck: {e}");
+                }
+                files.push(FileClaims {
+                    path: name,
+                    error: Some(e.to_string()),
+                    claims: Vec::new(),
+                });
+            }
+        }
+    }
+    let report = ExtractReport { version: 1, files };
+    let text = match args.format {
+        ExtractFormat::Human => claims_out::human(&report),
+        ExtractFormat::Json => claims_out::json(&report),
+        ExtractFormat::Yaml => claims_out::yaml(&report),
+    };
+    emit(&text)?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,247 @@
+//! Segmentation: which part of the article each line belongs to.
+//!
+//! Owns the article layout. One file in the seed's layout holds an optional
+//! Vietnamese summary (bullet lines `- `, `• `, `* ` and a takeaway line
+//! starting with 📌), an optional source URL line, the Vietnamese translation,
+//! then the English original. No markers are required: the boundary between
+//! the Vietnamese part and the English original is the single change point
+//! that best separates Vietnamese lines from English ones, and the summary is
+//! what precedes the URL line (or, without one, the leading bullets). Explicit
+//! files (`--original`, `--translation`, `--summary`) skip the guessing.
+
+use crate::claim::Section;
+use crate::input::Source;
+use crate::lang::{Lang, identify};
+use crate::normalize::{Line, split_lines};
+
+/// One input file of an article, split into lines, each with its section.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The name shown in reports.
+    pub path: String,
+    pub lines: Vec<Line>,
+    /// The section of each line; `None` for blank lines and the URL line.
+    pub sections: Vec<Option<Section>>,
+}
+
+/// An article: one file in the seed layout, or explicit per-section files.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub parts: Vec<Part>,
+}
+
+impl Section {
+    pub fn lang(self) -> Lang {
+        match self {
+            Section::Original => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+}
+
+/// How a line looks, before languages are weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Blank,
+    Url,
+    Bullet,
+    Takeaway,
+    Prose,
+}
+
+fn shape(text: &str) -> Shape {
+    let t = text.trim();
+    if t.is_empty() {
+        return Shape::Blank;
+    }
+    if t.starts_with('📌') {
+        return Shape::Takeaway;
+    }
+    let lower = t.to_lowercase();
+    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+    {
+        return Shape::Url;
+    }
+    if ["- ", "• ", "* ", "+ "].iter().any(|b| t.starts_with(b)) {
+        return Shape::Bullet;
+    }
+    Shape::Prose
+}
+
+impl Article {
+    /// Segment one file in the seed's layout.
+    pub fn from_layout(source: &Source) -> Article {
+        let lines = split_lines(&source.text);
+        let shapes: Vec<Shape> = lines.iter().map(|l| shape(&l.text)).collect();
+        let langs: Vec<Option<Lang>> = lines
+            .iter()
+            .zip(&shapes)
+            .map(|(l, s)| match s {
+                Shape::Blank | Shape::Url => None,
+                _ => identify(&l.text),
+            })
+            .collect();
+        let split = english_start(&langs);
+        let first_url = shapes[..split].iter().position(|&s| s == Shape::Url);
+        let summary_end = match first_url {
+            Some(u) => u,
+            None => shapes[..split]
+                .iter()
+                .position(|&s| !matches!(s, Shape::Bullet | Shape::Takeaway | Shape::Blank))
+                .unwrap_or(split),
+        };
+        let sections = shapes
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| match s {
+                Shape::Blank | Shape::Url => None,
+                _ if i >= split => Some(Section::Original),
+                Shape::Takeaway if i < summary_end => Some(Section::Takeaway),
+                _ if i < summary_end => Some(Section::Summary),
+                _ => Some(Section::Translation),
+            })
+            .collect();
+        Article {
+            parts: vec![Part {
+                path: source.name.clone(),
+                lines,
+                sections,
+            }],
+        }
+    }
+
+    /// Build an article from explicit files.
+    pub fn from_files(
+        original: &Source,
+        translation: &Source,
+        summary: Option<&Source>,
+    ) -> Article {
+        let mut parts = Vec::new();
+        if let Some(s) = summary {
+            let lines = split_lines(&s.text);
+            let sections = lines
+                .iter()
+                .map(|l| match shape(&l.text) {
+                    Shape::Blank | Shape::Url => None,
+                    Shape::Takeaway => Some(Section::Takeaway),
+                    _ => Some(Section::Summary),
+                })
+                .collect();
+            parts.push(Part {
+                path: s.name.clone(),
+                lines,
+                sections,
+            });
+        }
+        for (src, section) in [
+            (translation, Section::Translation),
+            (original, Section::Original),
+        ] {
+            let lines = split_lines(&src.text);
+            let sections = lines
+                .iter()
+                .map(|l| match shape(&l.text) {
+                    Shape::Blank => None,
+                    _ => Some(section),
+                })
+                .collect();
+            parts.push(Part {
+                path: src.name.clone(),
+                lines,
+                sections,
+            });
+        }
+        Article { parts }
+    }
+
+    /// True when some line is in one of these sections.
+    pub fn has(&self, pred: impl Fn(Section) -> bool) -> bool {
+        self.parts
+            .iter()
+            .any(|p| p.sections.iter().flatten().any(|&s| pred(s)))
+    }
+}
+
+/// The index of the first line of the English original: the change point
+/// that maximises Vietnamese lines before it plus English lines from it on.
+/// Lines without a language signal count for neither side.
+fn english_start(langs: &[Option<Lang>]) -> usize {
+    let en_total = langs.iter().filter(|l| **l == Some(Lang::En)).count() as i64;
+    let mut best = (en_total, 0usize);
+    let (mut vi_before, mut en_before) = (0i64, 0i64);
+    for (i, l) in langs.iter().enumerate() {
+        match l {
+            Some(Lang::Vi) => vi_before += 1,
+            Some(Lang::En) => en_before += 1,
+            None => {}
+        }
+        let score = vi_before + (en_total - en_before);
+        if score > best.0 {
+            best = (score, i + 1);
+        }
+    }
+    // Lines without a language right after the Vietnamese part (a byline, a
+    // bare date) belong to the English original that follows them.
+    let mut split = best.1;
+    while split > 0 && langs[split - 1].is_none() && split < langs.len() {
+        split -= 1;
+    }
+    split
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections_of(text: &str) -> Vec<Option<Section>> {
+        let src = Source {
+            name: "a.txt".into(),
+            text: text.into(),
+        };
+        Article::from_layout(&src).parts.remove(0).sections
+    }
+
+    #[test]
+    fn seed_layout() {
+        let text = "- Doanh thu tăng 25% trong năm nay\n📌 Tóm lại, công ty tăng trưởng mạnh.\nhttps://example.com/x\nDoanh thu của công ty tăng mạnh\nTác giả: An\nRevenue rose sharply\nBy An\nRevenue rose 25% this year.";
+        use Section::*;
+        assert_eq!(
+            sections_of(text),
+            [
+                Some(Summary),
+                Some(Takeaway),
+                None,
+                Some(Translation),
+                Some(Translation),
+                Some(Original),
+                Some(Original),
+                Some(Original)
+            ]
+        );
+    }
+
+    #[test]
+    fn no_summary_no_url() {
+        use Section::*;
+        let text = "Doanh thu của công ty tăng mạnh\n\nRevenue of the company rose sharply";
+        assert_eq!(sections_of(text), [Some(Translation), None, Some(Original)]);
+    }
+
+    #[test]
+    fn only_vietnamese() {
+        use Section::*;
+        let text = "- Doanh thu tăng 25%\nDoanh thu của công ty tăng mạnh";
+        assert_eq!(sections_of(text), [Some(Summary), Some(Translation)]);
+    }
+
+    #[test]
+    fn neutral_line_before_english_goes_with_it() {
+        use Section::*;
+        let text = "Doanh thu của công ty tăng mạnh\n2025\nRevenue of the company rose";
+        assert_eq!(
+            sections_of(text),
+            [Some(Translation), Some(Original), Some(Original)]
+        );
+    }
+}
