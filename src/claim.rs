@@ -278,6 +278,7 @@ impl Unit {
                 match d.as_str() {
                     "mass" => "kg",
                     "power" => "MW",
+                    "energy" => "MWh",
                     "area" => "km2",
                     "temperature" => "°C",
                     other => other,

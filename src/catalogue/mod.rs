@@ -5,7 +5,7 @@
 //! file as `file:line: message`, and compiling the entries into the lookup
 //! tables the extractor and the pairing use. This is the only module that
 //! calls the YAML library, so swapping serde_yaml for a maintained successor
-//! touches this file only (`parse_fragment` and `to_yaml`).
+//! touches this file only (`parse_yaml` and `to_yaml`).
 
 pub mod phrases;
 pub mod schema;
@@ -244,20 +244,28 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, CatalogueError> {
         .collect()
 }
 
-/// The one call into the YAML library.
+/// A catalogue file, parsed.
 fn parse_fragment(name: &str, text: &str) -> Result<Fragment, CatalogueError> {
-    serde_yaml::from_str::<Option<Fragment>>(text)
+    parse_yaml::<Option<Fragment>>(text)
         .map(Option::unwrap_or_default)
-        .map_err(|e| CatalogueError {
+        .map_err(|(line, message)| CatalogueError {
             file: name.to_string(),
-            line: e.location().map_or(0, |l| l.line()),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or("")
-                .to_string(),
+            line,
+            message,
         })
+}
+
+/// Parse any YAML document (configuration, expectation files in tests); the
+/// error carries the 1-based line when the parser knows it.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e.location().map_or(0, |l| l.line());
+        let msg = e.to_string();
+        (
+            line,
+            msg.split(" at line ").next().unwrap_or(&msg).to_string(),
+        )
+    })
 }
 
 /// The other call into the YAML library: `--format yaml` output.

@@ -13,7 +13,23 @@ use crate::tokenize::{Token, tokenize};
 #[derive(Debug, Clone)]
 struct Entry<T> {
     words: Vec<String>,
+    /// `glued[k]`: word k+1 touches word k in the catalogue phrase ("US$",
+    /// "A$", "km2"), so it must touch it in the text too ("a $1.2 billion"
+    /// is not Australian dollars).
+    glued: Vec<bool>,
     value: T,
+}
+
+impl<T> Entry<T> {
+    fn matches(&self, tokens: &[Token]) -> bool {
+        tokens.len() >= self.words.len()
+            && self.words.iter().zip(tokens).all(|(w, t)| *w == t.lower)
+            && self
+                .glued
+                .iter()
+                .zip(&tokens[1..])
+                .all(|(&g, t)| !g || t.attached())
+    }
 }
 
 /// A lexicon of phrases, each carrying a value.
@@ -32,19 +48,20 @@ impl<T> Default for PhraseTable<T> {
     }
 }
 
-/// Tokenise a catalogue phrase into the lowercase words matching compares.
-pub fn phrase_words(phrase: &str) -> Vec<String> {
-    tokenize(phrase).into_iter().map(|t| t.lower).collect()
-}
-
 impl<T: Clone> PhraseTable<T> {
     /// Add a phrase; returns false when it has no tokens.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let words = phrase_words(phrase);
+        let tokens = tokenize(phrase);
+        let glued = tokens.iter().skip(1).map(Token::attached).collect();
+        let words: Vec<String> = tokens.into_iter().map(|t| t.lower).collect();
         let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
             return false;
         };
-        let entry = Entry { words, value };
+        let entry = Entry {
+            words,
+            glued,
+            value,
+        };
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let list = map.entry(key).or_default();
             list.push(entry.clone());
@@ -59,10 +76,7 @@ impl<T: Clone> PhraseTable<T> {
         let first = tokens.get(i)?;
         let list = self.by_first.get(&first.lower)?;
         list.iter()
-            .find(|e| {
-                i + e.words.len() <= tokens.len()
-                    && e.words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
-            })
+            .find(|e| e.matches(&tokens[i..]))
             .map(|e| (e.words.len(), &e.value))
     }
 
@@ -74,13 +88,7 @@ impl<T: Clone> PhraseTable<T> {
         let last = tokens.get(end - 1)?;
         let list = self.by_last.get(&last.lower)?;
         list.iter()
-            .find(|e| {
-                e.words.len() <= end
-                    && e.words
-                        .iter()
-                        .zip(&tokens[end - e.words.len()..end])
-                        .all(|(w, t)| *w == t.lower)
-            })
+            .find(|e| e.words.len() <= end && e.matches(&tokens[end - e.words.len()..end]))
             .map(|e| (e.words.len(), &e.value))
     }
 
@@ -124,6 +132,12 @@ mod tests {
         t.insert("$", "USD?");
         let toks = tokenize("US$5");
         assert_eq!(t.match_at(&toks, 0), Some((2, &"USD")));
+        let toks = tokenize("us $5");
+        assert_eq!(
+            t.match_at(&toks, 0),
+            None,
+            "a glued phrase needs glued text"
+        );
         assert!(!t.insert("   ", "x"));
     }
 }

@@ -283,6 +283,7 @@ pub enum WordRole {
     RangeTo,
     RangeBetween,
     RangeAnd,
+    ChangeFrom,
     MultiplierPrefix,
     OrdinalPrefix,
     ClockSuffix,

@@ -1153,7 +1153,16 @@ impl<'a> Scanner<'a> {
                     .iter()
                     .any(|s| s.value * hi.scale * factor > r.value * lo.scale * factor)
             });
-            if ascending {
+            let change = self
+                .t
+                .role(WordRole::ChangeFrom)
+                .match_ending_at(&self.tokens, i)
+                .is_some();
+            if change {
+                // "from 10% to 80%": two figures; the first borrows the unit
+                // and scale of the second, which is read on its own next.
+                core = lo;
+            } else if ascending {
                 core = lo;
                 end = second.end;
                 hi_core = Some(hi);

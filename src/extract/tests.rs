@@ -321,3 +321,21 @@ fn columns_point_into_the_original() {
     assert_eq!(money.column, col);
     assert_eq!(money.line, 3);
 }
+
+#[test]
+fn changes_are_two_figures() {
+    assert_eq!(
+        keys(Lang::En, "rose from 10% to 80%"),
+        ["percent 10%", "percent 80%"]
+    );
+    assert_eq!(
+        keys(Lang::En, "fell from $5 billion to $3 billion"),
+        ["money 5e9 USD", "money 3e9 USD"]
+    );
+    assert_eq!(
+        keys(Lang::Vi, "tăng từ 10% lên 80%"),
+        ["percent 10%", "percent 80%"]
+    );
+    assert_eq!(keys(Lang::En, "a $1.2 billion loan"), ["money 1.2e9 USD"]);
+    assert_eq!(keys(Lang::En, "an A$583m deal"), ["money 5.83e8 AUD"]);
+}
