@@ -18,7 +18,10 @@ const DEMO: &str = include_str!("../examples/vietnam-ev-battery.txt");
 /// then its English part repeated, so the layout stays valid.
 fn article_of(mb: usize) -> String {
     let lines: Vec<&str> = DEMO.lines().collect();
-    let split = lines.iter().position(|l| l.starts_with("Vietnam’s EV upstarts")).unwrap_or(lines.len() / 2);
+    let split = lines
+        .iter()
+        .position(|l| l.starts_with("Vietnam’s EV upstarts"))
+        .unwrap_or(lines.len() / 2);
     let (vi, en) = lines.split_at(split);
     let target = mb * 1_000_000 / 2;
     let mut out = String::with_capacity(mb * 1_000_000 + DEMO.len());

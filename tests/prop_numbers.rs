@@ -21,8 +21,20 @@ fn group(int: u64, sep: char) -> String {
     out
 }
 
-const EN_SCALES: [(&str, f64); 5] = [("", 1.0), (" thousand", 1e3), (" million", 1e6), (" billion", 1e9), (" trillion", 1e12)];
-const VI_SCALES: [(&str, f64); 5] = [("", 1.0), (" nghìn", 1e3), (" triệu", 1e6), (" tỷ", 1e9), (" nghìn tỷ", 1e12)];
+const EN_SCALES: [(&str, f64); 5] = [
+    ("", 1.0),
+    (" thousand", 1e3),
+    (" million", 1e6),
+    (" billion", 1e9),
+    (" trillion", 1e12),
+];
+const VI_SCALES: [(&str, f64); 5] = [
+    ("", 1.0),
+    (" nghìn", 1e3),
+    (" triệu", 1e6),
+    (" tỷ", 1e9),
+    (" nghìn tỷ", 1e12),
+];
 
 fn claims(lang: Lang, text: &str) -> Vec<Claim> {
     extract_line(builtin(), lang, Section::Translation, &Line::new(1, text))
