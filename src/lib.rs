@@ -13,3 +13,6 @@ pub mod render;
 pub mod run;
 pub mod segment;
 pub mod tokenize;
+pub mod compare;
+pub mod diagnostic;
+pub mod align;

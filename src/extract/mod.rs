@@ -630,9 +630,11 @@ impl<'a> Scanner<'a> {
             {
                 return Some(Step::Skip(i + len));
             }
+            // A multiplier word is as precise as a written integer ("double"
+            // = 2, not 2.4); below one, a quarter of its value.
             let reading = NumeralReading {
                 value: m.value,
-                precision: 0.0,
+                precision: if m.value >= 1.0 { 0.5 } else { m.value / 4.0 },
             };
             return Some(self.finish_multiplier(i, i + len, reading));
         }
@@ -1495,7 +1497,7 @@ fn reading(lo: f64, hi: f64, precision: f64, q: Option<&Qualifier>) -> Reading {
 /// The sentence index of each token: a sentence ends at `.`, `!`, `?` or `;`
 /// followed by a space and a capital, digit or quote, except after an
 /// abbreviation or a single letter ("U.S.").
-fn sentences(tokens: &[Token]) -> Vec<usize> {
+pub fn sentences(tokens: &[Token]) -> Vec<usize> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut s = 0;
     for (i, t) in tokens.iter().enumerate() {

@@ -3,6 +3,37 @@
 //! extractor and the comparator produced.
 
 pub mod claims;
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::segment::Article;
+
+/// The check's results for one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    /// Why the file could not be checked.
+    pub error: Option<String>,
+    pub findings: Vec<Finding>,
+    /// The article, for showing snippets.
+    pub article: Option<Article>,
+}
+
+/// The check's results for a run.
+#[derive(Debug)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+}
+
+impl Report {
+    /// Counts of findings per severity: (error, warning, info).
+    pub fn totals(&self) -> (usize, usize, usize) {
+        let all = self.files.iter().flat_map(|f| &f.findings);
+        let count = |s: Severity| all.clone().filter(|f| f.severity == s).count();
+        (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+    }
+}
 
 /// Make text safe for a terminal: control characters (ANSI escapes included)
 /// from the article are shown escaped, never sent raw.

@@ -1,0 +1,640 @@
+//! Alignment: which Vietnamese claim comes from which English claim.
+//!
+//! Owns pairing. The translation is aligned with the original first —
+//! paragraphs, then sentences inside aligned paragraphs — by a monotonic
+//! dynamic programme over shared anchors (names, bilingual terms from the
+//! catalogue, numbers), robust to a paragraph present on one side only and to
+//! merged or split units. Claims are then paired inside aligned units by
+//! kind, value compatibility and local context. Summary and takeaway claims
+//! may come from anywhere in the original: each takes its best supported
+//! source by value and by the context its sentence shares with the source's
+//! sentence. A claim without a credible counterpart stays unpaired.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::catalogue::Catalogue;
+use crate::catalogue::schema::WordRole;
+use crate::claim::{Claim, Kind, Section};
+use crate::compare::{Related, Relation, relate};
+use crate::lang::Lang;
+use crate::segment::Article;
+use crate::tokenize::{Token, tokenize};
+
+/// A Vietnamese claim and its English source (indices into the claim list).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub vi: usize,
+    pub en: usize,
+    pub related: Related,
+}
+
+/// The result of pairing.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    pub pairs: Vec<Pair>,
+    /// Vietnamese claims with no credible source.
+    pub unpaired_vi: Vec<usize>,
+    /// English claims of the original nothing in the translation took.
+    pub unpaired_en: Vec<usize>,
+    /// Context of every claim, by claim index.
+    pub context: Vec<Context>,
+}
+
+/// What surrounds a claim, in language-neutral form.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Paragraph key: (part, line).
+    pub paragraph: (usize, usize),
+    /// Sentence index within the paragraph.
+    pub sentence: usize,
+    /// Anchors of the claim's sentence: names, term ids, years.
+    pub sentence_anchors: HashSet<u64>,
+    /// Anchors within a few words of the claim.
+    pub near_anchors: HashSet<u64>,
+    /// Years written right beside the claim ("80% in 2024"): the strongest
+    /// sign that two figures are the same.
+    pub years_beside: Vec<i64>,
+    /// Term ids naming what the figure counts (the words right after it).
+    pub subject: Vec<usize>,
+    /// "other"/"khác" among those words ("16 other countries").
+    pub subject_other: bool,
+    /// Names listed right after the claim ("for Alphabet, Meta and Microsoft").
+    pub names_after: usize,
+    /// The claim sits in parentheses right after one name ("Alphabet (11-19%)").
+    pub pinned_on_name: bool,
+}
+
+fn anchor(kind: &str, s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    kind.hash(&mut h);
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// True for letters that only Vietnamese uses, so a word carrying one is not a shared name.
+fn has_vietnamese_letter(s: &str) -> bool {
+    crate::lang::identify(s) == Some(Lang::Vi)
+}
+
+/// The tokens of a line with their sentence index, term matches and names.
+struct LineView {
+    tokens: Vec<Token>,
+    sentence_of: Vec<usize>,
+    /// (first token, token count, term id)
+    terms: Vec<(usize, usize, usize)>,
+    /// (token, lowercase name)
+    names: Vec<(usize, String)>,
+}
+
+impl LineView {
+    fn new(cat: &Catalogue, lang: Lang, text: &str) -> Self {
+        let tokens = tokenize(text);
+        let sentence_of = crate::extract::sentences(&tokens);
+        let t = cat.lang(lang);
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((len, &id)) = t.terms.match_at(&tokens, i) {
+                terms.push((i, len, id));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        let function = |w: &str| {
+            cat.en.has_role(WordRole::FunctionWord, w) || cat.vi.has_role(WordRole::FunctionWord, w)
+        };
+        let names = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, tok)| {
+                tok.is_word()
+                    && tok.capitalized
+                    && tok.lower.chars().count() >= 2
+                    && !function(&tok.lower)
+                    && !has_vietnamese_letter(&tok.lower)
+            })
+            .map(|(i, tok)| (i, tok.lower.trim_end_matches("’s").trim_end_matches("'s").to_string()))
+            .collect();
+        LineView {
+            tokens,
+            sentence_of,
+            terms,
+            names,
+        }
+    }
+
+    fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+}
+
+/// How many tokens around a claim count as "near" it.
+const NEAR: usize = 5;
+
+/// Context shared by two claims, weighted: a year right beside both counts
+/// most, then names and terms near both, then anything in both sentences.
+fn shared_context(cv: &Context, ce: &Context) -> f64 {
+    let years = cv.years_beside.iter().filter(|y| ce.years_beside.contains(y)).count() as f64;
+    let near = cv.near_anchors.intersection(&ce.near_anchors).count() as f64;
+    let sentence = cv.sentence_anchors.intersection(&ce.sentence_anchors).count() as f64;
+    let subject = cv.subject.iter().filter(|s| ce.subject.contains(s)).count() as f64;
+    1.2 * years + 0.4 * near + 0.2 * sentence + 0.4 * subject
+}
+
+/// Build the context of every claim.
+fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context> {
+    let mut views: HashMap<(usize, usize), LineView> = HashMap::new();
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims {
+        let key = (c.part, c.line);
+        let view = views.entry(key).or_insert_with(|| {
+            let text = &article.parts[c.part].lines[c.line - 1].text;
+            LineView::new(cat, c.lang, text)
+        });
+        let (a, b) = (view.token_at(c.start), view.token_at(c.end));
+        let sentence = view.sentence_of.get(a).copied().unwrap_or(0);
+        let mut ctx = Context {
+            paragraph: key,
+            sentence,
+            ..Context::default()
+        };
+        for &(i, len, id) in &view.terms {
+            if view.sentence_of[i] != sentence {
+                continue;
+            }
+            let h = anchor("term", &id.to_string());
+            ctx.sentence_anchors.insert(h);
+            if i + len + NEAR >= a && i <= b + NEAR {
+                ctx.near_anchors.insert(h);
+            }
+        }
+        for (i, name) in &view.names {
+            if view.sentence_of[*i] != sentence {
+                continue;
+            }
+            let h = anchor("name", name);
+            ctx.sentence_anchors.insert(h);
+            if i + NEAR >= a && *i <= b + NEAR {
+                ctx.near_anchors.insert(h);
+            }
+        }
+        // What the figure counts: terms within the next few words, before any
+        // clause punctuation.
+        let mut j = b;
+        let stop = (b + 6).min(view.tokens.len());
+        while j < stop {
+            let tok = &view.tokens[j];
+            if tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-') {
+                break;
+            }
+            if matches!(tok.lower.as_str(), "other" | "others" | "khác") {
+                ctx.subject_other = true;
+            }
+            if let Some(&(_, len, id)) = view.terms.iter().find(|(s, _, _)| *s == j) {
+                ctx.subject.push(id);
+                j += len;
+            } else {
+                j += 1;
+            }
+        }
+        // "for Alphabet, Meta, Amazon.com and Microsoft"
+        if c.lang == Lang::En && view.tokens.get(b).is_some_and(|t| t.lower == "for") {
+            ctx.names_after = view
+                .names
+                .iter()
+                .filter(|(i, _)| *i > b && *i < b + 14 && view.sentence_of[*i] == sentence)
+                .count();
+        }
+        // "Alphabet (11-19%)"
+        ctx.pinned_on_name = a >= 2
+            && view.tokens[a - 1].is_punct('(')
+            && view.names.iter().any(|(i, _)| *i == a - 2)
+            && view.tokens.get(b).is_some_and(|t| t.is_punct(')'));
+        out.push(ctx);
+    }
+    // Years in a sentence anchor it too, and the claims right beside them
+    // ("50% in 2025" / "50% vào năm 2025").
+    for (i, c) in claims.iter().enumerate() {
+        if matches!(c.kind, Kind::Year) {
+            let h = anchor("year", &format!("{}", c.primary().value));
+            let (p, s) = (out[i].paragraph, out[i].sentence);
+            for (j, other) in claims.iter().enumerate() {
+                if out[j].paragraph == p && out[j].sentence == s && j != i && other.lang == c.lang {
+                    out[j].sentence_anchors.insert(h);
+                    let gap = if other.end <= c.start { c.start - other.end } else { other.start.saturating_sub(c.end) };
+                    if gap <= 12 {
+                        out[j].years_beside.push(c.primary().value as i64);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Anchors of a whole unit (paragraph or sentence), for aligning units.
+#[derive(Debug, Default, Clone)]
+struct Unit {
+    anchors: Vec<u64>,
+    chars: usize,
+}
+
+fn cosine(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
+}
+
+/// Similarity of a Vietnamese and an English unit: shared anchors, plus a
+/// little for plausible length (Vietnamese runs about 1.3 times longer).
+fn similarity(vi: &Unit, en: &Unit) -> f64 {
+    let lv = vi.chars as f64 / 1.3;
+    let le = en.chars as f64;
+    let length = if lv.max(le) == 0.0 { 0.0 } else { lv.min(le) / lv.max(le) };
+    cosine(&vi.anchors, &en.anchors) + 0.15 * length
+}
+
+fn merge(units: &[Unit]) -> Unit {
+    let mut anchors: Vec<u64> = units.iter().flat_map(|u| u.anchors.iter().copied()).collect();
+    anchors.sort_unstable();
+    anchors.dedup();
+    Unit {
+        anchors,
+        chars: units.iter().map(|u| u.chars).sum(),
+    }
+}
+
+/// Monotonic alignment of two unit sequences: groups of 1-1, 2-1, 1-2 (and
+/// 1-0/0-1 skips), maximising total similarity. Banded around the diagonal
+/// so very long inputs stay near linear.
+fn align_units(vi: &[Unit], en: &[Unit]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let (n, m) = (vi.len(), en.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    // Far beyond any real article: pair units by relative position, so
+    // memory and time stay linear on hostile input.
+    if n.saturating_mul(m) > 4_000_000 {
+        return (0..n).map(|i| (vec![i], vec![(i * m / n).min(m - 1)])).collect();
+    }
+    let band = 40 + n.abs_diff(m);
+    let in_band = |i: usize, j: usize| {
+        let diag = i * m / n.max(1);
+        j + band >= diag && j <= diag + band
+    };
+    const NEG: f64 = f64::NEG_INFINITY;
+    let mut score = vec![vec![NEG; m + 1]; n + 1];
+    let mut back = vec![vec![(0u8, 0u8); m + 1]; n + 1];
+    score[0][0] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            if (i, j) == (0, 0) || !in_band(i, j) && i > 0 && j > 0 {
+                continue;
+            }
+            let mut best = (NEG, (0u8, 0u8));
+            let mut consider = |di: usize, dj: usize, gain: f64| {
+                if i >= di && j >= dj && score[i - di][j - dj] > NEG {
+                    let s = score[i - di][j - dj] + gain;
+                    if s > best.0 {
+                        best = (s, (di as u8, dj as u8));
+                    }
+                }
+            };
+            if i >= 1 && j >= 1 {
+                consider(1, 1, similarity(&vi[i - 1], &en[j - 1]));
+            }
+            if i >= 1 {
+                consider(1, 0, 0.0);
+            }
+            if j >= 1 {
+                consider(0, 1, 0.0);
+            }
+            if i >= 2 && j >= 1 {
+                consider(2, 1, similarity(&merge(&vi[i - 2..i]), &en[j - 1]) - 0.1);
+            }
+            if i >= 1 && j >= 2 {
+                consider(1, 2, similarity(&vi[i - 1], &merge(&en[j - 2..j])) - 0.1);
+            }
+            score[i][j] = best.0;
+            back[i][j] = best.1;
+        }
+    }
+    let mut groups = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (di, dj) = back[i][j];
+        let (di, dj) = (di as usize, dj as usize);
+        if di == 0 && dj == 0 {
+            break;
+        }
+        if di > 0 && dj > 0 {
+            groups.push(((i - di..i).collect(), (j - dj..j).collect()));
+        }
+        i -= di;
+        j -= dj;
+    }
+    groups.reverse();
+    groups
+}
+
+/// How much the values alone say two claims are the same figure. Equal
+/// written values score highest; overlapping intervals score by how close
+/// the written values are ("80%" overlaps "as low as 50%" but is far from it).
+fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
+    Some(match rel.relation {
+        Relation::Incomparable => return None,
+        Relation::Equal => 3.0,
+        Relation::Compatible => {
+            let (a, b) = (vi.readings[rel.vi].value, en.readings[rel.en].value);
+            let scale = a.abs().max(b.abs());
+            let closeness = if scale == 0.0 { 1.0 } else { 1.0 - ((a - b).abs() / scale).min(1.0) };
+            1.5 + closeness
+        }
+        Relation::UnitDiff => 1.5,
+        Relation::ScaleOff => 1.2,
+        Relation::Disjoint => 0.3,
+    })
+}
+
+/// How strongly a Vietnamese claim and an English claim look like the same
+/// figure, or `None` when they cannot be.
+fn pair_score(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, rel: Related) -> Option<f64> {
+    let value = value_score(vi, en, rel)?;
+    let kind = if vi.kind == en.kind { 0.3 } else { 0.0 };
+    let context = shared_context(cv, ce).min(2.0);
+    // A weak (spelled-out, bare) figure needs its value to match.
+    if (vi.weak || en.weak) && rel.relation < Relation::Compatible {
+        return None;
+    }
+    Some(value + kind + context)
+}
+
+/// Pair the claims of an article.
+pub fn pair(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Pairing {
+    let context = contexts(cat, article, claims);
+    let mut pairing = Pairing::default();
+    let en: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].section == Section::Original).collect();
+    let tr: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].section == Section::Translation).collect();
+    let summary: Vec<usize> = (0..claims.len())
+        .filter(|&i| matches!(claims[i].section, Section::Summary | Section::Takeaway))
+        .collect();
+
+    let (tr_pairs, tr_unpaired, en_unpaired) = pair_translation(article, claims, &context, &tr, &en);
+    pairing.pairs.extend(tr_pairs);
+    pairing.unpaired_vi.extend(tr_unpaired);
+    pairing.unpaired_en = en_unpaired;
+
+    for &v in &summary {
+        match best_source(claims, &context, v, &en) {
+            Some(p) => pairing.pairs.push(p),
+            None => pairing.unpaired_vi.push(v),
+        }
+    }
+    pairing.pairs.sort_by_key(|p| (p.vi, p.en));
+    pairing.unpaired_vi.sort_unstable();
+    pairing.context = context;
+    pairing
+}
+
+/// The units (paragraphs) of one section, in order, with their claims.
+fn paragraphs(article: &Article, claims: &[Claim], ctx: &[Context], section: Section, members: &[usize]) -> (Vec<(usize, usize)>, Vec<Unit>) {
+    let mut keys = Vec::new();
+    for (p, part) in article.parts.iter().enumerate() {
+        for (l, s) in part.sections.iter().enumerate() {
+            if *s == Some(section) {
+                keys.push((p, l + 1));
+            }
+        }
+    }
+    let mut units: Vec<Unit> = keys
+        .iter()
+        .map(|&(p, l)| Unit {
+            anchors: Vec::new(),
+            chars: article.parts[p].lines[l - 1].text.chars().count(),
+        })
+        .collect();
+    let index: HashMap<(usize, usize), usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    for &c in members {
+        if let Some(&u) = index.get(&ctx[c].paragraph) {
+            units[u].anchors.extend(ctx[c].sentence_anchors.iter().copied());
+            units[u].anchors.push(value_anchor(&claims[c]));
+        }
+    }
+    for u in &mut units {
+        u.anchors.sort_unstable();
+        u.anchors.dedup();
+    }
+    (keys, units)
+}
+
+/// A coarse, language-neutral anchor for a claim's value.
+fn value_anchor(c: &Claim) -> u64 {
+    let dim = crate::compare::dimension(c);
+    let v = c.primary().value;
+    let key = if let Some(d) = &c.date {
+        d.iso()
+    } else if v == 0.0 {
+        "0".into()
+    } else {
+        format!("{:.2e}", v)
+    };
+    anchor("value", &format!("{dim:?}:{key}"))
+}
+
+fn pair_translation(
+    article: &Article,
+    claims: &[Claim],
+    ctx: &[Context],
+    tr: &[usize],
+    en: &[usize],
+) -> (Vec<Pair>, Vec<usize>, Vec<usize>) {
+    let (vi_keys, vi_units) = paragraphs(article, claims, ctx, Section::Translation, tr);
+    let (en_keys, en_units) = paragraphs(article, claims, ctx, Section::Original, en);
+    let groups = align_units(&vi_units, &en_units);
+    let mut free_vi: HashSet<usize> = tr.iter().copied().collect();
+    let mut free_en: HashSet<usize> = en.iter().copied().collect();
+    let mut pairs = Vec::new();
+    let in_group = |keys: &[(usize, usize)], idx: &[usize], c: usize| idx.iter().any(|&u| keys[u] == ctx[c].paragraph);
+    // 1. Inside aligned paragraphs, sentence by sentence, then the whole group.
+    for (gv, ge) in &groups {
+        let vis: Vec<usize> = tr.iter().copied().filter(|&c| in_group(&vi_keys, gv, c)).collect();
+        let ens: Vec<usize> = en.iter().copied().filter(|&c| in_group(&en_keys, ge, c)).collect();
+        for (sv, se) in align_sentences(claims, ctx, &vis, &ens) {
+            assign(claims, ctx, &sv, &se, &mut free_vi, &mut free_en, &mut pairs, 0.9);
+        }
+        assign(claims, ctx, &vis, &ens, &mut free_vi, &mut free_en, &mut pairs, 1.2);
+    }
+    // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
+    for (g, (gv, _)) in groups.iter().enumerate() {
+        let vis: Vec<usize> = tr.iter().copied().filter(|&c| free_vi.contains(&c) && in_group(&vi_keys, gv, c)).collect();
+        if vis.is_empty() {
+            continue;
+        }
+        let near: Vec<usize> = groups[g.saturating_sub(1)..(g + 2).min(groups.len())]
+            .iter()
+            .flat_map(|(_, ge)| en.iter().copied().filter(|&c| in_group(&en_keys, ge, c)))
+            .collect();
+        assign(claims, ctx, &vis, &near, &mut free_vi, &mut free_en, &mut pairs, 2.8);
+    }
+    let mut unpaired_vi: Vec<usize> = free_vi.into_iter().collect();
+    let mut unpaired_en: Vec<usize> = free_en.into_iter().collect();
+    unpaired_vi.sort_unstable();
+    unpaired_en.sort_unstable();
+    (pairs, unpaired_vi, unpaired_en)
+}
+
+/// Align the sentences of one paragraph group, by the anchors of the claims
+/// they hold; returns groups of claims.
+fn align_sentences(claims: &[Claim], ctx: &[Context], vis: &[usize], ens: &[usize]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let split = |members: &[usize]| -> (Vec<(usize, usize)>, Vec<Unit>, Vec<Vec<usize>>) {
+        let mut keys: Vec<(usize, usize)> = members.iter().map(|&c| (ctx[c].paragraph.1, ctx[c].sentence)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut units = vec![Unit::default(); keys.len()];
+        let mut owned = vec![Vec::new(); keys.len()];
+        for &c in members {
+            let k = keys.binary_search(&(ctx[c].paragraph.1, ctx[c].sentence)).unwrap_or(0);
+            units[k].anchors.extend(ctx[c].sentence_anchors.iter().copied());
+            units[k].anchors.push(value_anchor(&claims[c]));
+            units[k].chars += 1;
+            owned[k].push(c);
+        }
+        for u in &mut units {
+            u.anchors.sort_unstable();
+            u.anchors.dedup();
+        }
+        (keys, units, owned)
+    };
+    let (_, vu, vo) = split(vis);
+    let (_, eu, eo) = split(ens);
+    align_units(&vu, &eu)
+        .into_iter()
+        .map(|(a, b)| {
+            (
+                a.iter().flat_map(|&k| vo[k].iter().copied()).collect(),
+                b.iter().flat_map(|&k| eo[k].iter().copied()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Greedy best-first assignment of free claims within a scope.
+#[allow(clippy::too_many_arguments)]
+fn assign(
+    claims: &[Claim],
+    ctx: &[Context],
+    vis: &[usize],
+    ens: &[usize],
+    free_vi: &mut HashSet<usize>,
+    free_en: &mut HashSet<usize>,
+    pairs: &mut Vec<Pair>,
+    min_score: f64,
+) {
+    let mut candidates = Vec::new();
+    let vis: Vec<usize> = vis.iter().copied().filter(|c| free_vi.contains(c)).collect();
+    let ens: Vec<usize> = ens.iter().copied().filter(|c| free_en.contains(c)).collect();
+    for (a, &v) in vis.iter().enumerate() {
+        for (b, &e) in ens.iter().enumerate() {
+            let rel = relate(&claims[v], &claims[e]);
+            let Some(mut s) = pair_score(&claims[v], &claims[e], &ctx[v], &ctx[e], rel) else {
+                continue;
+            };
+            // Order within the scope: the n-th figure of one side tends to be
+            // the n-th of the other.
+            let rv = a as f64 / vis.len().max(1) as f64;
+            let re = b as f64 / ens.len().max(1) as f64;
+            s += 0.5 * (1.0 - (rv - re).abs());
+            if s >= min_score {
+                candidates.push((s, v, e, rel));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, v, e, rel) in candidates {
+        if free_vi.contains(&v) && free_en.contains(&e) {
+            free_vi.remove(&v);
+            free_en.remove(&e);
+            pairs.push(Pair { vi: v, en: e, related: rel });
+        }
+    }
+}
+
+/// The best English source of a summary or takeaway claim, if credible.
+fn best_source(claims: &[Claim], ctx: &[Context], v: usize, en: &[usize]) -> Option<Pair> {
+    let mut best: Option<(f64, Pair)> = None;
+    for &e in en {
+        let rel = relate(&claims[v], &claims[e]);
+        if rel.relation == Relation::Incomparable {
+            continue;
+        }
+        let context = 1.25 * shared_context(&ctx[v], &ctx[e]);
+        let value = match rel.relation {
+            Relation::Equal | Relation::Compatible => match value_score(&claims[v], &claims[e], rel) {
+                Some(s) => s,
+                None => continue,
+            },
+            Relation::UnitDiff => 1.0,
+            Relation::ScaleOff => 1.0,
+            Relation::Disjoint => 0.0,
+            Relation::Incomparable => continue,
+        };
+        // A figure whose value matches needs little context; one that does not
+        // must be anchored firmly (same names and terms) to count as its source.
+        let needed = if value >= 2.0 { 0.0 } else { 2.0 };
+        if (claims[v].weak || claims[e].weak) && value < 2.0 {
+            continue;
+        }
+        if context < needed {
+            continue;
+        }
+        let score = value + context + if claims[v].kind == claims[e].kind { 0.3 } else { 0.0 };
+        let pair = Pair { vi: v, en: e, related: rel };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, pair));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(anchors: &[u64], chars: usize) -> Unit {
+        let mut anchors = anchors.to_vec();
+        anchors.sort_unstable();
+        Unit { anchors, chars }
+    }
+
+    #[test]
+    fn alignment_skips_a_unit_present_on_one_side() {
+        let vi = [unit(&[1, 2], 130), unit(&[9], 20), unit(&[3, 4], 130), unit(&[5], 130)];
+        let en = [unit(&[1, 2], 100), unit(&[3, 4], 100), unit(&[5], 100)];
+        let groups = align_units(&vi, &en);
+        assert_eq!(groups, vec![(vec![0], vec![0]), (vec![2], vec![1]), (vec![3], vec![2])]);
+    }
+
+    #[test]
+    fn alignment_merges_split_units() {
+        let vi = [unit(&[1, 2, 3, 4], 260), unit(&[5], 130)];
+        let en = [unit(&[1, 2], 100), unit(&[3, 4], 100), unit(&[5], 100)];
+        let groups = align_units(&vi, &en);
+        assert_eq!(groups[0], (vec![0], vec![0, 1]));
+        assert_eq!(groups[1], (vec![1], vec![2]));
+    }
+}

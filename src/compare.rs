@@ -1,0 +1,393 @@
+//! Comparison: how a Vietnamese claim relates to its English source, and the
+//! finding (if any) that relation deserves.
+//!
+//! Owns the semantics of the verdicts: claims are compared as intervals with
+//! qualifiers, never as strings. `relate` measures how two claims' values
+//! relate (used by pairing to score candidates, and here to judge), `judge`
+//! turns a pair into a finding with a code, a severity and a message an
+//! editor understands.
+
+use crate::claim::{Claim, Direction, Kind, QualifierKind, Reading, Unit, human_num};
+use crate::diagnostic::{Code, Severity};
+
+/// What two claims measure, for deciding whether they can be compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dimension {
+    /// Percent and fractions ("25%", "one-quarter").
+    Share,
+    PercentagePoint,
+    Money,
+    Length,
+    Measure(String),
+    Year,
+    Date,
+    Duration,
+    Count,
+    Multiplier,
+}
+
+pub fn dimension(c: &Claim) -> Dimension {
+    match c.kind {
+        Kind::Percent | Kind::Fraction => Dimension::Share,
+        Kind::PercentagePoint => Dimension::PercentagePoint,
+        Kind::Money => Dimension::Money,
+        Kind::Length => Dimension::Length,
+        Kind::Measure => match &c.unit {
+            Unit::Measure(d) => Dimension::Measure(d.clone()),
+            _ => Dimension::Measure(String::new()),
+        },
+        Kind::Year => Dimension::Year,
+        Kind::Date => Dimension::Date,
+        Kind::Duration => Dimension::Duration,
+        Kind::Count => Dimension::Count,
+        Kind::Multiplier => Dimension::Multiplier,
+    }
+}
+
+/// How the values of two claims relate, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Not comparable at all (different dimensions).
+    Incomparable,
+    /// Comparable, values disjoint.
+    Disjoint,
+    /// Off by a power of a thousand (million vs billion).
+    ScaleOff,
+    /// Same number, different currency or unit (USD vs EUR, % vs pp).
+    UnitDiff,
+    /// Intervals overlap, written values differ.
+    Compatible,
+    /// Same written value (qualifiers may still differ).
+    Equal,
+}
+
+/// The relation of two claims and the readings that give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Related {
+    pub relation: Relation,
+    pub vi: usize,
+    pub en: usize,
+}
+
+/// True when the dimensions can be compared, possibly as a unit mismatch.
+fn comparable(a: &Dimension, b: &Dimension) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Dimension::Share, Dimension::PercentagePoint) | (Dimension::PercentagePoint, Dimension::Share)
+        )
+}
+
+/// The same value at the finer of the two precisions: "4" and "4.3" are not
+/// the same written value (that is rounding), "25%" and "one-quarter" are.
+fn same_written(a: &Reading, b: &Reading) -> bool {
+    let tol = a.precision.min(b.precision).max(1e-9 * a.value.abs().max(b.value.abs()));
+    (a.value - b.value).abs() <= tol && (a.value_hi - b.value_hi).abs() <= tol
+}
+
+/// True when `a / b` is a power of 1000 other than 1.
+fn scale_off(a: f64, b: f64) -> bool {
+    if a == 0.0 || b == 0.0 || !a.is_finite() || !b.is_finite() {
+        return false;
+    }
+    let l = (a / b).abs().log10();
+    let k = (l / 3.0).round();
+    k != 0.0 && (l - 3.0 * k).abs() < 0.05
+}
+
+/// How two claims' values relate, over every pair of readings.
+pub fn relate(vi: &Claim, en: &Claim) -> Related {
+    let (dv, de) = (dimension(vi), dimension(en));
+    let none = Related {
+        relation: Relation::Incomparable,
+        vi: 0,
+        en: 0,
+    };
+    if !comparable(&dv, &de) {
+        return none;
+    }
+    if dv == Dimension::Date {
+        let (Some(a), Some(b)) = (&vi.date, &en.date) else { return none };
+        let relation = if a.compatible(b) { Relation::Equal } else { Relation::Disjoint };
+        return Related { relation, vi: 0, en: 0 };
+    }
+    let unit_differs = vi.unit != en.unit && dv != Dimension::Duration;
+    let mut best = Related {
+        relation: Relation::Disjoint,
+        vi: 0,
+        en: 0,
+    };
+    for (i, a) in vi.readings.iter().enumerate() {
+        for (j, b) in en.readings.iter().enumerate() {
+            let relation = if unit_differs {
+                if same_written(a, b) || a.interval.overlaps(&b.interval) {
+                    Relation::UnitDiff
+                } else {
+                    Relation::Disjoint
+                }
+            } else if a.interval.overlaps(&b.interval) {
+                if same_written(a, b) {
+                    Relation::Equal
+                } else {
+                    Relation::Compatible
+                }
+            } else if !vi.vague && !en.vague && scale_off(a.value, b.value) {
+                Relation::ScaleOff
+            } else {
+                Relation::Disjoint
+            };
+            if relation > best.relation {
+                best = Related { relation, vi: i, en: j };
+            }
+        }
+    }
+    best
+}
+
+/// A verdict on a pair: the code, its severity and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+}
+
+fn verdict(code: Code, message: String) -> Option<Verdict> {
+    Some(Verdict {
+        code,
+        severity: code.severity(),
+        message,
+    })
+}
+
+/// The qualifier kind of a claim, when it is a hedge (not emphasis or "down to").
+fn hedge(c: &Claim) -> Option<QualifierKind> {
+    c.qualifier
+        .as_ref()
+        .map(|q| q.kind)
+        .filter(|k| !matches!(k.direction(), Direction::Exact))
+}
+
+/// How an editor reads a claim: its text, then what it means when the text
+/// alone does not say it ("almost one-quarter (just under 25%)").
+pub fn quote(c: &Claim, r: &Reading) -> String {
+    let meaning = meaning(c, r);
+    if meaning.is_empty() || normalize_spaces(&meaning) == normalize_spaces(&c.text) {
+        format!("\"{}\"", c.text)
+    } else {
+        format!("\"{}\" ({meaning})", c.text)
+    }
+}
+
+fn normalize_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The value in plain English with its qualifier's meaning: "just under 25%".
+pub fn meaning(c: &Claim, r: &Reading) -> String {
+    if let (Kind::Date, Some(d)) = (c.kind, &c.date) {
+        return d.iso();
+    }
+    let unit = match (&c.duration_unit, c.kind) {
+        (Some((name, _)), _) => format!(" {name}s"),
+        (None, Kind::Year | Kind::Count | Kind::Date) => String::new(),
+        (None, Kind::Fraction) => "%".into(),
+        (None, _) => c.unit.symbol(),
+    };
+    let shown = |v: f64| match &c.duration_unit {
+        Some((_, days)) => human_num(v / days),
+        None => human_num(v),
+    };
+    let value = if c.vague {
+        format!("{} to {}", shown(r.interval.lo), shown(r.interval.hi))
+    } else if c.range || r.value_hi != r.value {
+        format!("{} to {}", shown(r.value), shown(r.value_hi))
+    } else {
+        shown(r.value)
+    };
+    let words = match c.qualifier.as_ref().map(|q| q.kind) {
+        None | Some(QualifierKind::Emphasis) | Some(QualifierKind::ChangeTo) => "",
+        Some(QualifierKind::BelowClose) => "just under ",
+        Some(QualifierKind::Approx) => "about ",
+        Some(QualifierKind::Above) => "more than ",
+        Some(QualifierKind::AboveClose) => "just over ",
+        Some(QualifierKind::AtLeast) => "at least ",
+        Some(QualifierKind::Below) => "less than ",
+        Some(QualifierKind::AtMost) => "at most ",
+    };
+    let vague = if c.vague { "an order of magnitude, " } else { "" };
+    format!("{vague}{words}{value}{unit}")
+}
+
+/// Judge a paired Vietnamese claim against its English source.
+pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
+    let (rv, re) = (&vi.readings[rel.vi], &en.readings[rel.en]);
+    let side = vi.section.name();
+    let says = |c: &Claim, r: &Reading| quote(c, r);
+    let both = format!("the original says {}; the {side} says {}", says(en, re), says(vi, rv));
+    match rel.relation {
+        Relation::Incomparable => None,
+        Relation::UnitDiff => verdict(Code::UnitMismatch, format!("{both}: a different unit")),
+        Relation::ScaleOff => {
+            let factor = (rv.value / re.value).abs();
+            let how = if factor > 1.0 {
+                format!("{} times larger", human_num(factor))
+            } else {
+                format!("{} times smaller", human_num(1.0 / factor))
+            };
+            verdict(Code::ScaleMismatch, format!("{both}: {how}"))
+        }
+        Relation::Disjoint => {
+            let (hv, he) = (hedge(vi), hedge(en));
+            let opposite = matches!(
+                (hv.map(QualifierKind::direction), he.map(QualifierKind::direction)),
+                (Some(Direction::Above), Some(Direction::Below)) | (Some(Direction::Below), Some(Direction::Above))
+            );
+            if opposite && same_written(rv, re) {
+                let mut v = verdict(Code::HedgeChanged, format!("{both}: the qualifier points the other way"))?;
+                v.severity = Severity::Error;
+                return Some(v);
+            }
+            if (vi.range || en.range) && !(vi.range && en.range) {
+                return verdict(Code::ValueMismatch, format!("{both}: outside the range"));
+            }
+            verdict(Code::ValueMismatch, both)
+        }
+        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel.relation, &both),
+    }
+}
+
+fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> Option<Verdict> {
+    // Ranges first: a range that became a point or another range.
+    let en_range = en.range && !en.vague;
+    let vi_range = vi.range && !vi.vague;
+    if (en_range || vi_range) && !(en_range && vi_range && relation == Relation::Equal) {
+        let what = match (en_range, vi_range) {
+            (true, false) => "a range became a single figure",
+            (false, true) => "a single figure became a range",
+            _ => "the range changed",
+        };
+        return verdict(Code::RangeChanged, format!("{both}: {what}"));
+    }
+    let (hv, he) = (hedge(vi), hedge(en));
+    match (he, hv) {
+        (Some(_), None) => verdict(Code::HedgeDropped, format!("{both}: the qualifier was dropped")),
+        (Some(e), Some(v)) => {
+            let (de, dv) = (e.direction(), v.direction());
+            let opposite = matches!(
+                (de, dv),
+                (Direction::Above, Direction::Below) | (Direction::Below, Direction::Above)
+            );
+            if opposite {
+                verdict(Code::HedgeChanged, format!("{both}: the qualifier points the other way"))
+            } else {
+                None
+            }
+        }
+        (None, Some(_)) => {
+            if relation == Relation::Equal {
+                verdict(Code::HedgeAdded, format!("{both}: a qualifier was added"))
+            } else {
+                verdict(Code::Rounded, format!("{both}: rounded"))
+            }
+        }
+        (None, None) => {
+            if relation == Relation::Compatible && !vi.vague && !en.vague {
+                verdict(Code::Rounded, format!("{both}: rounded"))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::builtin;
+    use crate::claim::Section;
+    use crate::extract::extract_line;
+    use crate::lang::Lang;
+    use crate::normalize::Line;
+
+    fn one(lang: Lang, section: Section, text: &str) -> Claim {
+        let mut v = extract_line(builtin(), lang, section, &Line::new(1, text));
+        assert_eq!(v.len(), 1, "{text}: {:?}", v.iter().map(Claim::key).collect::<Vec<_>>());
+        v.remove(0)
+    }
+
+    fn code(vi: &str, en: &str) -> Option<(&'static str, Severity)> {
+        let v = one(Lang::Vi, Section::Translation, vi);
+        let e = one(Lang::En, Section::Original, en);
+        let rel = relate(&v, &e);
+        judge(&v, &e, rel).map(|v| (v.code.name(), v.severity))
+    }
+
+    #[test]
+    fn equivalent_renderings_are_quiet() {
+        for (vi, en) in [
+            ("6.000 tỷ USD", "$6 trillion"),
+            ("6 nghìn tỷ USD", "$6 trillion"),
+            ("hơn 50%", "more than half"),
+            ("hơn một nửa", "more than half"),
+            ("4,3 tỷ nhân dân tệ", "4.3 billion yuan"),
+            ("chip 7nm", "7 nanometres"),
+            ("tháng 12", "in December"),
+            ("ngày 24 tháng 1", "Jan 24"),
+            ("1.600 người", "1,600 people"),
+            ("16,700 người", "16,700 people"),
+            ("2 tháng", "two months"),
+            ("58%", "Fifty-eight percent"),
+            ("gần một phần tư", "almost one-quarter"),
+            ("hai mươi lăm phần trăm", "25%"),
+            ("6 triệu đô la Mỹ", "$6 million"),
+            ("hàng tỷ USD", "billions of dollars"),
+            ("11% đến 19%", "11% to 19%"),
+            ("hơn 4 năm", "more than four years"),
+            ("chỉ 6 triệu USD", "$6 million"),
+            ("6 triệu USD", "just $6 million"),
+            ("33%", "a third"),
+        ] {
+            assert_eq!(code(vi, en), None, "{vi} / {en}");
+        }
+    }
+
+    #[test]
+    fn every_code() {
+        use Severity::*;
+        for (vi, en, want) in [
+            ("25 triệu USD", "$35 million", ("value-mismatch", Error)),
+            ("1,2 triệu USD", "$1.2 billion", ("scale-mismatch", Error)),
+            ("6 tỷ USD", "$6 trillion", ("scale-mismatch", Error)),
+            ("120 triệu euro", "$120 million", ("unit-mismatch", Error)),
+            ("5%", "5 percentage points", ("unit-mismatch", Error)),
+            ("25%", "almost one-quarter", ("hedge-dropped", Warning)),
+            ("xuống còn 50%", "as low as 50%", ("hedge-dropped", Warning)),
+            ("gấp đôi", "more than double", ("hedge-dropped", Warning)),
+            ("100 tỷ USD", "about $100 billion", ("hedge-dropped", Warning)),
+            ("gần 30%", "more than 30%", ("hedge-changed", Error)),
+            ("ít nhất 2 tỷ USD", "up to $2 billion", ("hedge-changed", Warning)),
+            ("15%", "11% to 19%", ("range-changed", Warning)),
+            ("11% đến 25%", "11% to 19%", ("range-changed", Warning)),
+            ("khoảng 100 tỷ USD", "$100 billion", ("hedge-added", Info)),
+            ("hơn 4 tỷ USD", "$4.3 billion", ("rounded", Info)),
+            ("4 tỷ USD", "$4.3 billion", ("rounded", Info)),
+            ("4,5 tỷ USD", "$4.3 billion", ("value-mismatch", Error)),
+            ("43 tỷ USD", "$4.3 billion", ("value-mismatch", Error)),
+            ("tháng 11", "in March", ("value-mismatch", Error)),
+        ] {
+            assert_eq!(code(vi, en), Some(want), "{vi} / {en}");
+        }
+    }
+
+    #[test]
+    fn messages_name_both_values() {
+        let v = one(Lang::Vi, Section::Summary, "25% doanh thu");
+        let e = one(Lang::En, Section::Original, "almost one-quarter of its revenue");
+        let m = judge(&v, &e, relate(&v, &e)).unwrap().message;
+        assert_eq!(
+            m,
+            "the original says \"almost one-quarter\" (just under 25%); the summary says \"25%\": the qualifier was dropped"
+        );
+    }
+}
