@@ -186,7 +186,9 @@ fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context
         let stop = (b + 6).min(view.tokens.len());
         while j < stop {
             let tok = &view.tokens[j];
-            if tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-') {
+            // Stop at clause punctuation and at another figure: in "58% of the
+            // 2,000 people polled", the people belong to the 2,000.
+            if (tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-')) || tok.is_number() {
                 break;
             }
             if matches!(tok.lower.as_str(), "other" | "others" | "khác") {
@@ -197,6 +199,28 @@ fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context
                 j += len;
             } else {
                 j += 1;
+            }
+        }
+        // Nothing counted after the figure: the population it is a share of,
+        // named earlier in the sentence ("Of the 1,600 respondents …, 72%
+        // said"; "Trong số 1.600 người trả lời …, 72% cho biết").
+        if ctx.subject.is_empty() {
+            let from = a.saturating_sub(14);
+            let base_of = |s: usize| {
+                (s.saturating_sub(2)..s).any(|k| {
+                    view.tokens[k].is_number() && {
+                        let mut p = k.checked_sub(1).map(|p| view.tokens[p].lower.as_str());
+                        if p == Some("the") {
+                            p = k.checked_sub(2).map(|p| view.tokens[p].lower.as_str());
+                        }
+                        matches!(p, Some("of" | "among" | "số"))
+                    }
+                })
+            };
+            if let Some(&(_, _, id)) = view.terms.iter().rev().find(|(s, _, id)| {
+                *s >= from && *s < a && view.sentence_of[*s] == sentence && cat.terms[*id].group.is_some() && base_of(*s)
+            }) {
+                ctx.subject.push(id);
             }
         }
         // "for Alphabet, Meta, Amazon.com and Microsoft"
@@ -363,7 +387,7 @@ fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
             let (a, b) = (vi.readings[rel.vi].value, en.readings[rel.en].value);
             let scale = a.abs().max(b.abs());
             let closeness = if scale == 0.0 { 1.0 } else { 1.0 - ((a - b).abs() / scale).min(1.0) };
-            1.5 + closeness
+            1.0 + closeness
         }
         Relation::UnitDiff => 1.5,
         Relation::ScaleOff => 1.2,

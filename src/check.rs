@@ -110,8 +110,12 @@ pub fn check_article(cat: &Catalogue, article: &Article, name: &str) -> Result<V
 /// groups, "16 other countries" → "16 quốc gia", or a range given for several
 /// subjects pinned on one.
 fn subject_change(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, cat: &Catalogue) -> Option<crate::compare::Verdict> {
+    // "people" is the generic population, compatible with every other.
     let groups = |ids: &[usize]| -> Vec<&str> {
-        ids.iter().filter_map(|&i| cat.terms[i].group.as_deref()).filter(|g| *g != "other").collect()
+        ids.iter()
+            .filter_map(|&i| cat.terms[i].group.as_deref())
+            .filter(|g| *g != "other" && *g != "people")
+            .collect()
     };
     let (gv, ge) = (groups(&cv.subject), groups(&ce.subject));
     let side = vi.section.name();

@@ -78,6 +78,15 @@ fn comparable(a: &Dimension, b: &Dimension) -> bool {
         )
 }
 
+/// A bare count and an amount of money may be the same figure with the
+/// currency left implicit ("bet billions" / "đặt cược hàng tỷ USD").
+fn implicit_unit(a: &Dimension, b: &Dimension) -> bool {
+    matches!(
+        (a, b),
+        (Dimension::Count, Dimension::Money) | (Dimension::Money, Dimension::Count)
+    )
+}
+
 /// The same value at the finer of the two precisions: "4" and "4.3" are not
 /// the same written value (that is rounding), "25%" and "one-quarter" are.
 fn same_written(a: &Reading, b: &Reading) -> bool {
@@ -103,6 +112,18 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         vi: 0,
         en: 0,
     };
+    if implicit_unit(&dv, &de) {
+        // Comparable only when the values agree; never a mismatch.
+        for (i, a) in vi.readings.iter().enumerate() {
+            for (j, b) in en.readings.iter().enumerate() {
+                if a.interval.overlaps(&b.interval) {
+                    let relation = if same_written(a, b) { Relation::Equal } else { Relation::Compatible };
+                    return Related { relation, vi: i, en: j };
+                }
+            }
+        }
+        return none;
+    }
     if !comparable(&dv, &de) {
         return none;
     }
@@ -271,7 +292,12 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
     }
     let (hv, he) = (hedge(vi), hedge(en));
     match (he, hv) {
-        (Some(_), None) => verdict(Code::HedgeDropped, format!("{both}: the qualifier was dropped")),
+        // Dropped only when the same figure is stated flat; "58%" for "more
+        // than half" is a consistent, more specific figure.
+        (Some(_), None) if relation == Relation::Equal => {
+            verdict(Code::HedgeDropped, format!("{both}: the qualifier was dropped"))
+        }
+        (Some(_), None) => None,
         (Some(e), Some(v)) => {
             let (de, dv) = (e.direction(), v.direction());
             let opposite = matches!(

@@ -284,6 +284,7 @@ pub enum WordRole {
     RangeBetween,
     RangeAnd,
     ChangeFrom,
+    RangeLead,
     MultiplierPrefix,
     OrdinalPrefix,
     ClockSuffix,

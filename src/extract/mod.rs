@@ -1159,7 +1159,9 @@ impl<'a> Scanner<'a> {
                 .t
                 .role(WordRole::ChangeFrom)
                 .match_ending_at(&self.tokens, i)
-                .is_some();
+                .is_some_and(|(len, _)| {
+                    i < len + 1 || !self.has_role(WordRole::RangeLead, i - len - 1)
+                });
             if change {
                 // "from 10% to 80%": two figures; the first borrows the unit
                 // and scale of the second, which is read on its own next.
