@@ -115,7 +115,15 @@ impl LineView {
                     && !function(&tok.lower)
                     && !has_vietnamese_letter(&tok.lower)
             })
-            .map(|(i, tok)| (i, tok.lower.trim_end_matches("’s").trim_end_matches("'s").to_string()))
+            .map(|(i, tok)| {
+                (
+                    i,
+                    tok.lower
+                        .trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_string(),
+                )
+            })
             .collect();
         LineView {
             tokens,
@@ -136,9 +144,16 @@ const NEAR: usize = 5;
 /// Context shared by two claims, weighted: a year right beside both counts
 /// most, then names and terms near both, then anything in both sentences.
 fn shared_context(cv: &Context, ce: &Context) -> f64 {
-    let years = cv.years_beside.iter().filter(|y| ce.years_beside.contains(y)).count() as f64;
+    let years = cv
+        .years_beside
+        .iter()
+        .filter(|y| ce.years_beside.contains(y))
+        .count() as f64;
     let near = cv.near_anchors.intersection(&ce.near_anchors).count() as f64;
-    let sentence = cv.sentence_anchors.intersection(&ce.sentence_anchors).count() as f64;
+    let sentence = cv
+        .sentence_anchors
+        .intersection(&ce.sentence_anchors)
+        .count() as f64;
     let subject = cv.subject.iter().filter(|s| ce.subject.contains(s)).count() as f64;
     1.2 * years + 0.4 * near + 0.2 * sentence + 0.4 * subject
 }
@@ -188,7 +203,9 @@ fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context
             let tok = &view.tokens[j];
             // Stop at clause punctuation and at another figure: in "58% of the
             // 2,000 people polled", the people belong to the 2,000.
-            if (tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-')) || tok.is_number() {
+            if (tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-'))
+                || tok.is_number()
+            {
                 break;
             }
             if matches!(tok.lower.as_str(), "other" | "others" | "khác") {
@@ -218,7 +235,11 @@ fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context
                 })
             };
             if let Some(&(_, _, id)) = view.terms.iter().rev().find(|(s, _, id)| {
-                *s >= from && *s < a && view.sentence_of[*s] == sentence && cat.terms[*id].group.is_some() && base_of(*s)
+                *s >= from
+                    && *s < a
+                    && view.sentence_of[*s] == sentence
+                    && cat.terms[*id].group.is_some()
+                    && base_of(*s)
             }) {
                 ctx.subject.push(id);
             }
@@ -247,7 +268,11 @@ fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context
             for (j, other) in claims.iter().enumerate() {
                 if out[j].paragraph == p && out[j].sentence == s && j != i && other.lang == c.lang {
                     out[j].sentence_anchors.insert(h);
-                    let gap = if other.end <= c.start { c.start - other.end } else { other.start.saturating_sub(c.end) };
+                    let gap = if other.end <= c.start {
+                        c.start - other.end
+                    } else {
+                        other.start.saturating_sub(c.end)
+                    };
                     if gap <= 12 {
                         out[j].years_beside.push(c.primary().value as i64);
                     }
@@ -289,12 +314,19 @@ fn cosine(a: &[u64], b: &[u64]) -> f64 {
 fn similarity(vi: &Unit, en: &Unit) -> f64 {
     let lv = vi.chars as f64 / 1.3;
     let le = en.chars as f64;
-    let length = if lv.max(le) == 0.0 { 0.0 } else { lv.min(le) / lv.max(le) };
+    let length = if lv.max(le) == 0.0 {
+        0.0
+    } else {
+        lv.min(le) / lv.max(le)
+    };
     cosine(&vi.anchors, &en.anchors) + 0.15 * length
 }
 
 fn merge(units: &[Unit]) -> Unit {
-    let mut anchors: Vec<u64> = units.iter().flat_map(|u| u.anchors.iter().copied()).collect();
+    let mut anchors: Vec<u64> = units
+        .iter()
+        .flat_map(|u| u.anchors.iter().copied())
+        .collect();
     anchors.sort_unstable();
     anchors.dedup();
     Unit {
@@ -314,7 +346,9 @@ fn align_units(vi: &[Unit], en: &[Unit]) -> Vec<(Vec<usize>, Vec<usize>)> {
     // Far beyond any real article: pair units by relative position, so
     // memory and time stay linear on hostile input.
     if n.saturating_mul(m) > 4_000_000 {
-        return (0..n).map(|i| (vec![i], vec![(i * m / n).min(m - 1)])).collect();
+        return (0..n)
+            .map(|i| (vec![i], vec![(i * m / n).min(m - 1)]))
+            .collect();
     }
     let band = 40 + n.abs_diff(m);
     let in_band = |i: usize, j: usize| {
@@ -386,7 +420,11 @@ fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
         Relation::Compatible => {
             let (a, b) = (vi.readings[rel.vi].value, en.readings[rel.en].value);
             let scale = a.abs().max(b.abs());
-            let closeness = if scale == 0.0 { 1.0 } else { 1.0 - ((a - b).abs() / scale).min(1.0) };
+            let closeness = if scale == 0.0 {
+                1.0
+            } else {
+                1.0 - ((a - b).abs() / scale).min(1.0)
+            };
             1.0 + closeness
         }
         Relation::UnitDiff => 1.5,
@@ -395,10 +433,30 @@ fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
     })
 }
 
+/// Two figures whose values disagree are the same claim changed only when
+/// their magnitudes are close (within a factor of 20: "$35 million" /
+/// "25 triệu USD", "4.3" / "43"); "1" and "1,400" are different claims.
+fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
+    if rel.relation != Relation::Disjoint {
+        return true;
+    }
+    let (a, b) = (
+        vi.readings[rel.vi].value.abs(),
+        en.readings[rel.en].value.abs(),
+    );
+    if vi.kind == Kind::Date || a.max(b) == 0.0 {
+        return true;
+    }
+    a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0
+}
+
 /// How strongly a Vietnamese claim and an English claim look like the same
 /// figure, or `None` when they cannot be.
 fn pair_score(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, rel: Related) -> Option<f64> {
     let value = value_score(vi, en, rel)?;
+    if !plausible_mismatch(vi, en, rel) {
+        return None;
+    }
     let kind = if vi.kind == en.kind { 0.3 } else { 0.0 };
     let context = shared_context(cv, ce).min(2.0);
     // A weak (spelled-out, bare) figure needs its value to match.
@@ -412,13 +470,18 @@ fn pair_score(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, rel: Related) 
 pub fn pair(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Pairing {
     let context = contexts(cat, article, claims);
     let mut pairing = Pairing::default();
-    let en: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].section == Section::Original).collect();
-    let tr: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].section == Section::Translation).collect();
+    let en: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].section == Section::Original)
+        .collect();
+    let tr: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].section == Section::Translation)
+        .collect();
     let summary: Vec<usize> = (0..claims.len())
         .filter(|&i| matches!(claims[i].section, Section::Summary | Section::Takeaway))
         .collect();
 
-    let (tr_pairs, tr_unpaired, en_unpaired) = pair_translation(article, claims, &context, &tr, &en);
+    let (tr_pairs, tr_unpaired, en_unpaired) =
+        pair_translation(article, claims, &context, &tr, &en);
     pairing.pairs.extend(tr_pairs);
     pairing.unpaired_vi.extend(tr_unpaired);
     pairing.unpaired_en = en_unpaired;
@@ -436,7 +499,13 @@ pub fn pair(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Pairing {
 }
 
 /// The units (paragraphs) of one section, in order, with their claims.
-fn paragraphs(article: &Article, claims: &[Claim], ctx: &[Context], section: Section, members: &[usize]) -> (Vec<(usize, usize)>, Vec<Unit>) {
+fn paragraphs(
+    article: &Article,
+    claims: &[Claim],
+    ctx: &[Context],
+    section: Section,
+    members: &[usize],
+) -> (Vec<(usize, usize)>, Vec<Unit>) {
     let mut keys = Vec::new();
     for (p, part) in article.parts.iter().enumerate() {
         for (l, s) in part.sections.iter().enumerate() {
@@ -452,10 +521,13 @@ fn paragraphs(article: &Article, claims: &[Claim], ctx: &[Context], section: Sec
             chars: article.parts[p].lines[l - 1].text.chars().count(),
         })
         .collect();
-    let index: HashMap<(usize, usize), usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let index: HashMap<(usize, usize), usize> =
+        keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     for &c in members {
         if let Some(&u) = index.get(&ctx[c].paragraph) {
-            units[u].anchors.extend(ctx[c].sentence_anchors.iter().copied());
+            units[u]
+                .anchors
+                .extend(ctx[c].sentence_anchors.iter().copied());
             units[u].anchors.push(value_anchor(&claims[c]));
         }
     }
@@ -493,19 +565,51 @@ fn pair_translation(
     let mut free_vi: HashSet<usize> = tr.iter().copied().collect();
     let mut free_en: HashSet<usize> = en.iter().copied().collect();
     let mut pairs = Vec::new();
-    let in_group = |keys: &[(usize, usize)], idx: &[usize], c: usize| idx.iter().any(|&u| keys[u] == ctx[c].paragraph);
+    let in_group = |keys: &[(usize, usize)], idx: &[usize], c: usize| {
+        idx.iter().any(|&u| keys[u] == ctx[c].paragraph)
+    };
     // 1. Inside aligned paragraphs, sentence by sentence, then the whole group.
     for (gv, ge) in &groups {
-        let vis: Vec<usize> = tr.iter().copied().filter(|&c| in_group(&vi_keys, gv, c)).collect();
-        let ens: Vec<usize> = en.iter().copied().filter(|&c| in_group(&en_keys, ge, c)).collect();
+        let vis: Vec<usize> = tr
+            .iter()
+            .copied()
+            .filter(|&c| in_group(&vi_keys, gv, c))
+            .collect();
+        let ens: Vec<usize> = en
+            .iter()
+            .copied()
+            .filter(|&c| in_group(&en_keys, ge, c))
+            .collect();
         for (sv, se) in align_sentences(claims, ctx, &vis, &ens) {
-            assign(claims, ctx, &sv, &se, &mut free_vi, &mut free_en, &mut pairs, 0.9);
+            assign(
+                claims,
+                ctx,
+                &sv,
+                &se,
+                &mut free_vi,
+                &mut free_en,
+                &mut pairs,
+                0.9,
+            );
         }
-        assign(claims, ctx, &vis, &ens, &mut free_vi, &mut free_en, &mut pairs, 1.2);
+        assign(
+            claims,
+            ctx,
+            &vis,
+            &ens,
+            &mut free_vi,
+            &mut free_en,
+            &mut pairs,
+            1.2,
+        );
     }
     // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
     for (g, (gv, _)) in groups.iter().enumerate() {
-        let vis: Vec<usize> = tr.iter().copied().filter(|&c| free_vi.contains(&c) && in_group(&vi_keys, gv, c)).collect();
+        let vis: Vec<usize> = tr
+            .iter()
+            .copied()
+            .filter(|&c| free_vi.contains(&c) && in_group(&vi_keys, gv, c))
+            .collect();
         if vis.is_empty() {
             continue;
         }
@@ -513,7 +617,16 @@ fn pair_translation(
             .iter()
             .flat_map(|(_, ge)| en.iter().copied().filter(|&c| in_group(&en_keys, ge, c)))
             .collect();
-        assign(claims, ctx, &vis, &near, &mut free_vi, &mut free_en, &mut pairs, 2.8);
+        assign(
+            claims,
+            ctx,
+            &vis,
+            &near,
+            &mut free_vi,
+            &mut free_en,
+            &mut pairs,
+            2.8,
+        );
     }
     let mut unpaired_vi: Vec<usize> = free_vi.into_iter().collect();
     let mut unpaired_en: Vec<usize> = free_en.into_iter().collect();
@@ -524,16 +637,30 @@ fn pair_translation(
 
 /// Align the sentences of one paragraph group, by the anchors of the claims
 /// they hold; returns groups of claims.
-fn align_sentences(claims: &[Claim], ctx: &[Context], vis: &[usize], ens: &[usize]) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let split = |members: &[usize]| -> (Vec<(usize, usize)>, Vec<Unit>, Vec<Vec<usize>>) {
-        let mut keys: Vec<(usize, usize)> = members.iter().map(|&c| (ctx[c].paragraph.1, ctx[c].sentence)).collect();
+fn align_sentences(
+    claims: &[Claim],
+    ctx: &[Context],
+    vis: &[usize],
+    ens: &[usize],
+) -> Vec<(Vec<usize>, Vec<usize>)> {
+    // Sentences of a set of claims: their keys, units, and the claims each holds.
+    type Sentences = (Vec<(usize, usize)>, Vec<Unit>, Vec<Vec<usize>>);
+    let split = |members: &[usize]| -> Sentences {
+        let mut keys: Vec<(usize, usize)> = members
+            .iter()
+            .map(|&c| (ctx[c].paragraph.1, ctx[c].sentence))
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         let mut units = vec![Unit::default(); keys.len()];
         let mut owned = vec![Vec::new(); keys.len()];
         for &c in members {
-            let k = keys.binary_search(&(ctx[c].paragraph.1, ctx[c].sentence)).unwrap_or(0);
-            units[k].anchors.extend(ctx[c].sentence_anchors.iter().copied());
+            let k = keys
+                .binary_search(&(ctx[c].paragraph.1, ctx[c].sentence))
+                .unwrap_or(0);
+            units[k]
+                .anchors
+                .extend(ctx[c].sentence_anchors.iter().copied());
             units[k].anchors.push(value_anchor(&claims[c]));
             units[k].chars += 1;
             owned[k].push(c);
@@ -570,8 +697,16 @@ fn assign(
     min_score: f64,
 ) {
     let mut candidates = Vec::new();
-    let vis: Vec<usize> = vis.iter().copied().filter(|c| free_vi.contains(c)).collect();
-    let ens: Vec<usize> = ens.iter().copied().filter(|c| free_en.contains(c)).collect();
+    let vis: Vec<usize> = vis
+        .iter()
+        .copied()
+        .filter(|c| free_vi.contains(c))
+        .collect();
+    let ens: Vec<usize> = ens
+        .iter()
+        .copied()
+        .filter(|c| free_en.contains(c))
+        .collect();
     for (a, &v) in vis.iter().enumerate() {
         for (b, &e) in ens.iter().enumerate() {
             let rel = relate(&claims[v], &claims[e]);
@@ -593,7 +728,11 @@ fn assign(
         if free_vi.contains(&v) && free_en.contains(&e) {
             free_vi.remove(&v);
             free_en.remove(&e);
-            pairs.push(Pair { vi: v, en: e, related: rel });
+            pairs.push(Pair {
+                vi: v,
+                en: e,
+                related: rel,
+            });
         }
     }
 }
@@ -608,10 +747,12 @@ fn best_source(claims: &[Claim], ctx: &[Context], v: usize, en: &[usize]) -> Opt
         }
         let context = 1.25 * shared_context(&ctx[v], &ctx[e]);
         let value = match rel.relation {
-            Relation::Equal | Relation::Compatible => match value_score(&claims[v], &claims[e], rel) {
-                Some(s) => s,
-                None => continue,
-            },
+            Relation::Equal | Relation::Compatible => {
+                match value_score(&claims[v], &claims[e], rel) {
+                    Some(s) => s,
+                    None => continue,
+                }
+            }
             Relation::UnitDiff => 1.0,
             Relation::ScaleOff => 1.0,
             Relation::Disjoint => 0.0,
@@ -620,14 +761,26 @@ fn best_source(claims: &[Claim], ctx: &[Context], v: usize, en: &[usize]) -> Opt
         // A figure whose value matches needs little context; one that does not
         // must be anchored firmly (same names and terms) to count as its source.
         let needed = if value >= 2.0 { 0.0 } else { 2.0 };
-        if (claims[v].weak || claims[e].weak) && value < 2.0 {
+        if (claims[v].weak || claims[e].weak) && value < 2.0
+            || !plausible_mismatch(&claims[v], &claims[e], rel)
+        {
             continue;
         }
         if context < needed {
             continue;
         }
-        let score = value + context + if claims[v].kind == claims[e].kind { 0.3 } else { 0.0 };
-        let pair = Pair { vi: v, en: e, related: rel };
+        let score = value
+            + context
+            + if claims[v].kind == claims[e].kind {
+                0.3
+            } else {
+                0.0
+            };
+        let pair = Pair {
+            vi: v,
+            en: e,
+            related: rel,
+        };
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, pair));
         }
@@ -647,10 +800,18 @@ mod tests {
 
     #[test]
     fn alignment_skips_a_unit_present_on_one_side() {
-        let vi = [unit(&[1, 2], 130), unit(&[9], 20), unit(&[3, 4], 130), unit(&[5], 130)];
+        let vi = [
+            unit(&[1, 2], 130),
+            unit(&[9], 20),
+            unit(&[3, 4], 130),
+            unit(&[5], 130),
+        ];
         let en = [unit(&[1, 2], 100), unit(&[3, 4], 100), unit(&[5], 100)];
         let groups = align_units(&vi, &en);
-        assert_eq!(groups, vec![(vec![0], vec![0]), (vec![2], vec![1]), (vec![3], vec![2])]);
+        assert_eq!(
+            groups,
+            vec![(vec![0], vec![0]), (vec![2], vec![1]), (vec![3], vec![2])]
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ use crate::segment::Article;
 pub enum CheckError {
     #[error(transparent)]
     Input(#[from] crate::input::InputError),
-    #[error("{0}: no English original found (the check needs the English text after the Vietnamese)")]
+    #[error(
+        "{0}: no English original found (the check needs the English text after the Vietnamese)"
+    )]
     NoEnglish(String),
     #[error("{0}: no Vietnamese text found (the check needs a Vietnamese summary or translation)")]
     NoVietnamese(String),
@@ -40,7 +42,11 @@ fn location(article: &Article, c: &Claim) -> Location {
 }
 
 /// Check one article: every finding, in report order.
-pub fn check_article(cat: &Catalogue, article: &Article, name: &str) -> Result<Vec<Finding>, CheckError> {
+pub fn check_article(
+    cat: &Catalogue,
+    article: &Article,
+    name: &str,
+) -> Result<Vec<Finding>, CheckError> {
     if !article.has(|s| s == Section::Original) {
         return Err(CheckError::NoEnglish(name.to_string()));
     }
@@ -88,7 +94,7 @@ pub fn check_article(cat: &Catalogue, article: &Article, name: &str) -> Result<V
     let has_translation = article.has(|s| s == Section::Translation);
     for &e in &pairing.unpaired_en {
         let c = &claims[e];
-        if has_translation && !c.weak {
+        if has_translation && significant(c) {
             findings.push(Finding {
                 code: Code::Omitted,
                 severity: Code::Omitted.severity(),
@@ -106,10 +112,33 @@ pub fn check_article(cat: &Catalogue, article: &Article, name: &str) -> Result<V
     Ok(findings)
 }
 
+/// Whether losing a figure in translation changes the story: amounts with a
+/// unit, a currency or a scale, and large counts. Small bare counts, years,
+/// dates, ages, durations and multipliers are often restructured by
+/// translators ("her 10 kids" → "con út", "in '71" → "năm 1971").
+fn significant(c: &Claim) -> bool {
+    use crate::claim::{Kind, Unit};
+    if c.weak {
+        return false;
+    }
+    match c.kind {
+        Kind::Percent | Kind::PercentagePoint | Kind::Money | Kind::Fraction | Kind::Length => true,
+        Kind::Measure => !matches!(&c.unit, Unit::Measure(d) if d == "age"),
+        Kind::Count => c.scale > 1.0 || c.vague || c.primary().value >= 1000.0,
+        Kind::Year | Kind::Date | Kind::Duration | Kind::Multiplier => false,
+    }
+}
+
 /// Same number, different thing counted: population terms of different
 /// groups, "16 other countries" → "16 quốc gia", or a range given for several
 /// subjects pinned on one.
-fn subject_change(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, cat: &Catalogue) -> Option<crate::compare::Verdict> {
+fn subject_change(
+    vi: &Claim,
+    en: &Claim,
+    cv: &Context,
+    ce: &Context,
+    cat: &Catalogue,
+) -> Option<crate::compare::Verdict> {
     // "people" is the generic population, compatible with every other.
     let groups = |ids: &[usize]| -> Vec<&str> {
         ids.iter()
@@ -125,14 +154,20 @@ fn subject_change(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, cat: &Cata
         quote(vi, vi.primary())
     );
     let why = if !gv.is_empty() && !ge.is_empty() && !gv.iter().any(|g| ge.contains(g)) {
-        Some(format!("it counts {} in the original, {} here", ge[0], gv[0]))
+        Some(format!(
+            "it counts {} in the original, {} here",
+            ge[0], gv[0]
+        ))
     } else if ce.subject_other && !cv.subject_other && vi.section != Section::Translation {
         // A translation keeps the sentence around the count ("the highest
         // among 16 countries"), where Vietnamese often leaves "khác" implicit;
         // a summary restates the count as a bare fact.
         Some("the original counts \"other\" ones, excluding the subject itself".to_string())
     } else if en.range && ce.names_after >= 2 && cv.pinned_on_name {
-        Some("the original's range covers several subjects together; here it is pinned on one".to_string())
+        Some(
+            "the original's range covers several subjects together; here it is pinned on one"
+                .to_string(),
+        )
     } else {
         None
     }?;
@@ -190,7 +225,15 @@ pub fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let failing = args.fail_on.threshold().is_some_and(|t| {
-        report.files.iter().flat_map(|f| &f.findings).any(|f| f.severity >= t)
+        report
+            .files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .any(|f| f.severity >= t)
     });
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -279,6 +279,7 @@ impl Unit {
                     "mass" => "kg",
                     "power" => "MW",
                     "energy" => "MWh",
+                    "age" => "years of age",
                     "area" => "km2",
                     "temperature" => "°C",
                     other => other,
@@ -293,6 +294,10 @@ impl Unit {
 pub struct Claim {
     pub kind: Kind,
     pub unit: Unit,
+    /// The catalogue id of the unit written ("foot", "metre"), if any: a
+    /// figure converted between units is only approximately equal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_id: Option<String>,
     /// The written unit for durations ("month"), with its size in days.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_unit: Option<(String, f64)>,

@@ -74,23 +74,32 @@ fn comparable(a: &Dimension, b: &Dimension) -> bool {
     a == b
         || matches!(
             (a, b),
-            (Dimension::Share, Dimension::PercentagePoint) | (Dimension::PercentagePoint, Dimension::Share)
+            (Dimension::Share, Dimension::PercentagePoint)
+                | (Dimension::PercentagePoint, Dimension::Share)
         )
 }
 
-/// A bare count and an amount of money may be the same figure with the
-/// currency left implicit ("bet billions" / "đặt cược hàng tỷ USD").
+/// A bare count may be the same figure as a claim whose unit one side left
+/// implicit: money ("bet billions" / "hàng tỷ USD"), times ("viewed 23
+/// million times" / "23 triệu lượt xem"), or a number that merely looks like
+/// a year ("1,400 products" / "1400 sản phẩm").
 fn implicit_unit(a: &Dimension, b: &Dimension) -> bool {
-    matches!(
-        (a, b),
-        (Dimension::Count, Dimension::Money) | (Dimension::Money, Dimension::Count)
-    )
+    let implicit = |d: &Dimension| {
+        matches!(
+            d,
+            Dimension::Money | Dimension::Multiplier | Dimension::Year
+        )
+    };
+    (*a == Dimension::Count && implicit(b)) || (*b == Dimension::Count && implicit(a))
 }
 
 /// The same value at the finer of the two precisions: "4" and "4.3" are not
 /// the same written value (that is rounding), "25%" and "one-quarter" are.
 fn same_written(a: &Reading, b: &Reading) -> bool {
-    let tol = a.precision.min(b.precision).max(1e-9 * a.value.abs().max(b.value.abs()));
+    let tol = a
+        .precision
+        .min(b.precision)
+        .max(1e-9 * a.value.abs().max(b.value.abs()));
     (a.value - b.value).abs() <= tol && (a.value_hi - b.value_hi).abs() <= tol
 }
 
@@ -102,6 +111,16 @@ fn scale_off(a: f64, b: f64) -> bool {
     let l = (a / b).abs().log10();
     let k = (l / 3.0).round();
     k != 0.0 && (l - 3.0 * k).abs() < 0.05
+}
+
+/// Feet rendered as metres, pounds as kilograms: a conversion is rounded by
+/// nature, so it is compared with 15% of slack and its qualifiers are not
+/// weighed against each other.
+fn converted(vi: &Claim, en: &Claim) -> bool {
+    matches!(dimension(vi), Dimension::Length | Dimension::Measure(_))
+        && vi.unit_id.is_some()
+        && en.unit_id.is_some()
+        && vi.unit_id != en.unit_id
 }
 
 /// How two claims' values relate, over every pair of readings.
@@ -117,8 +136,16 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         for (i, a) in vi.readings.iter().enumerate() {
             for (j, b) in en.readings.iter().enumerate() {
                 if a.interval.overlaps(&b.interval) {
-                    let relation = if same_written(a, b) { Relation::Equal } else { Relation::Compatible };
-                    return Related { relation, vi: i, en: j };
+                    let relation = if same_written(a, b) {
+                        Relation::Equal
+                    } else {
+                        Relation::Compatible
+                    };
+                    return Related {
+                        relation,
+                        vi: i,
+                        en: j,
+                    };
                 }
             }
         }
@@ -128,11 +155,34 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         return none;
     }
     if dv == Dimension::Date {
-        let (Some(a), Some(b)) = (&vi.date, &en.date) else { return none };
-        let relation = if a.compatible(b) { Relation::Equal } else { Relation::Disjoint };
-        return Related { relation, vi: 0, en: 0 };
+        let (Some(a), Some(b)) = (&vi.date, &en.date) else {
+            return none;
+        };
+        let relation = if a.compatible(b) {
+            Relation::Equal
+        } else {
+            Relation::Disjoint
+        };
+        return Related {
+            relation,
+            vi: 0,
+            en: 0,
+        };
     }
     let unit_differs = vi.unit != en.unit && dv != Dimension::Duration;
+    let converted = converted(vi, en);
+    let widen = |i: &crate::claim::Interval| {
+        if converted {
+            crate::claim::Interval {
+                lo: i.lo - 0.15 * i.lo.abs(),
+                hi: i.hi + 0.15 * i.hi.abs(),
+                lo_open: false,
+                hi_open: false,
+            }
+        } else {
+            *i
+        }
+    };
     let mut best = Related {
         relation: Relation::Disjoint,
         vi: 0,
@@ -146,8 +196,8 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
                 } else {
                     Relation::Disjoint
                 }
-            } else if a.interval.overlaps(&b.interval) {
-                if same_written(a, b) {
+            } else if widen(&a.interval).overlaps(&widen(&b.interval)) {
+                if same_written(a, b) && !converted {
                     Relation::Equal
                 } else {
                     Relation::Compatible
@@ -158,7 +208,11 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
                 Relation::Disjoint
             };
             if relation > best.relation {
-                best = Related { relation, vi: i, en: j };
+                best = Related {
+                    relation,
+                    vi: i,
+                    en: j,
+                };
             }
         }
     }
@@ -236,7 +290,11 @@ pub fn meaning(c: &Claim, r: &Reading) -> String {
         Some(QualifierKind::Below) => "less than ",
         Some(QualifierKind::AtMost) => "at most ",
     };
-    let vague = if c.vague { "an order of magnitude, " } else { "" };
+    let vague = if c.vague {
+        "an order of magnitude, "
+    } else {
+        ""
+    };
     format!("{vague}{words}{value}{unit}")
 }
 
@@ -245,7 +303,11 @@ pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
     let (rv, re) = (&vi.readings[rel.vi], &en.readings[rel.en]);
     let side = vi.section.name();
     let says = |c: &Claim, r: &Reading| quote(c, r);
-    let both = format!("the original says {}; the {side} says {}", says(en, re), says(vi, rv));
+    let both = format!(
+        "the original says {}; the {side} says {}",
+        says(en, re),
+        says(vi, rv)
+    );
     match rel.relation {
         Relation::Incomparable => None,
         Relation::UnitDiff => verdict(Code::UnitMismatch, format!("{both}: a different unit")),
@@ -261,11 +323,18 @@ pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
         Relation::Disjoint => {
             let (hv, he) = (hedge(vi), hedge(en));
             let opposite = matches!(
-                (hv.map(QualifierKind::direction), he.map(QualifierKind::direction)),
-                (Some(Direction::Above), Some(Direction::Below)) | (Some(Direction::Below), Some(Direction::Above))
+                (
+                    hv.map(QualifierKind::direction),
+                    he.map(QualifierKind::direction)
+                ),
+                (Some(Direction::Above), Some(Direction::Below))
+                    | (Some(Direction::Below), Some(Direction::Above))
             );
             if opposite && same_written(rv, re) {
-                let mut v = verdict(Code::HedgeChanged, format!("{both}: the qualifier points the other way"))?;
+                let mut v = verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: the qualifier points the other way"),
+                )?;
                 v.severity = Severity::Error;
                 return Some(v);
             }
@@ -290,12 +359,26 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
         };
         return verdict(Code::RangeChanged, format!("{both}: {what}"));
     }
+    // "about four women", "over three generations": spelled-out small numbers
+    // are too idiomatic for their qualifiers to be judged.
+    if vi.weak || en.weak || converted(vi, en) {
+        return None;
+    }
     let (hv, he) = (hedge(vi), hedge(en));
     match (he, hv) {
         // Dropped only when the same figure is stated flat; "58%" for "more
         // than half" is a consistent, more specific figure.
-        (Some(_), None) if relation == Relation::Equal => {
-            verdict(Code::HedgeDropped, format!("{both}: the qualifier was dropped"))
+        (Some(e), None) if relation == Relation::Equal => {
+            let mut v = verdict(
+                Code::HedgeDropped,
+                format!("{both}: the qualifier was dropped"),
+            )?;
+            // An approximation stated exactly keeps its direction; a bound
+            // ("almost", "more than", "as low as") stated flat overstates.
+            if e == QualifierKind::Approx {
+                v.severity = Severity::Info;
+            }
+            Some(v)
         }
         (Some(_), None) => None,
         (Some(e), Some(v)) => {
@@ -305,7 +388,10 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
                 (Direction::Above, Direction::Below) | (Direction::Below, Direction::Above)
             );
             if opposite {
-                verdict(Code::HedgeChanged, format!("{both}: the qualifier points the other way"))
+                verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: the qualifier points the other way"),
+                )
             } else {
                 None
             }
@@ -338,7 +424,12 @@ mod tests {
 
     fn one(lang: Lang, section: Section, text: &str) -> Claim {
         let mut v = extract_line(builtin(), lang, section, &Line::new(1, text));
-        assert_eq!(v.len(), 1, "{text}: {:?}", v.iter().map(Claim::key).collect::<Vec<_>>());
+        assert_eq!(
+            v.len(),
+            1,
+            "{text}: {:?}",
+            v.iter().map(Claim::key).collect::<Vec<_>>()
+        );
         v.remove(0)
     }
 
@@ -390,9 +481,13 @@ mod tests {
             ("25%", "almost one-quarter", ("hedge-dropped", Warning)),
             ("xuống còn 50%", "as low as 50%", ("hedge-dropped", Warning)),
             ("gấp đôi", "more than double", ("hedge-dropped", Warning)),
-            ("100 tỷ USD", "about $100 billion", ("hedge-dropped", Warning)),
+            ("100 tỷ USD", "about $100 billion", ("hedge-dropped", Info)),
             ("gần 30%", "more than 30%", ("hedge-changed", Error)),
-            ("ít nhất 2 tỷ USD", "up to $2 billion", ("hedge-changed", Warning)),
+            (
+                "ít nhất 2 tỷ USD",
+                "up to $2 billion",
+                ("hedge-changed", Warning),
+            ),
             ("15%", "11% to 19%", ("range-changed", Warning)),
             ("11% đến 25%", "11% to 19%", ("range-changed", Warning)),
             ("khoảng 100 tỷ USD", "$100 billion", ("hedge-added", Info)),
@@ -409,7 +504,11 @@ mod tests {
     #[test]
     fn messages_name_both_values() {
         let v = one(Lang::Vi, Section::Summary, "25% doanh thu");
-        let e = one(Lang::En, Section::Original, "almost one-quarter of its revenue");
+        let e = one(
+            Lang::En,
+            Section::Original,
+            "almost one-quarter of its revenue",
+        );
         let m = judge(&v, &e, relate(&v, &e)).unwrap().message;
         assert_eq!(
             m,

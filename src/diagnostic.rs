@@ -166,10 +166,12 @@ pub const CODES: &[CodeDoc] = &[
     },
 ];
 
-
 impl Code {
     pub fn doc(self) -> &'static CodeDoc {
-        CODES.iter().find(|d| d.code == self).expect("every code is documented")
+        CODES
+            .iter()
+            .find(|d| d.code == self)
+            .expect("every code is documented")
     }
     pub fn name(self) -> &'static str {
         self.doc().name

@@ -1,10 +1,13 @@
 //! factcheck: checks the numbers in Vietnamese news summaries and translations
 //! against the English original. See ARCHITECTURE.md for the data flow.
 
+pub mod align;
 pub mod catalogue;
 pub mod check;
 pub mod claim;
 pub mod cli;
+pub mod compare;
+pub mod diagnostic;
 pub mod extract;
 pub mod input;
 pub mod lang;
@@ -13,6 +16,3 @@ pub mod render;
 pub mod run;
 pub mod segment;
 pub mod tokenize;
-pub mod compare;
-pub mod diagnostic;
-pub mod align;

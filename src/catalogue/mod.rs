@@ -73,6 +73,7 @@ pub struct Vague {
 pub struct Multiplier {
     pub value: f64,
     pub unless_before: Vec<String>,
+    pub only_before: Vec<String>,
 }
 
 /// A unit after compilation: index into `Catalogue::units`.
@@ -329,6 +330,7 @@ fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(
             let m = Multiplier {
                 value: d.value,
                 unless_before: d.unless_before.iter().map(|w| w.to_lowercase()).collect(),
+                only_before: d.only_before.iter().map(|w| w.to_lowercase()).collect(),
             };
             insert(&mut tables.multipliers, &d.word, m, &fail)?;
             examples.push((d.word, d.examples));
@@ -425,6 +427,9 @@ fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(
         }
         for w in &d.weak {
             insert(&mut cat.vi.currency_suffix, w, weak.clone(), &fail)?;
+        }
+        for w in &d.weak_en {
+            insert(&mut cat.en.currency_suffix, w, weak.clone(), &fail)?;
         }
         examples.push((d.code, d.examples));
     }

@@ -146,6 +146,10 @@ pub struct MultiplierDef {
     /// Not a multiplier when one of these words follows ("double-digit").
     #[serde(default)]
     pub unless_before: Vec<String>,
+    /// When set, a multiplier only before one of these words or at the end
+    /// of a clause ("double its revenue", but not "double shifts").
+    #[serde(default)]
+    pub only_before: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -188,8 +192,13 @@ pub struct CurrencyDef {
     pub en: Vec<String>,
     #[serde(default)]
     pub vi: Vec<String>,
+    /// Vietnamese words that are a currency only after a scale word or at
+    /// the end of a phrase.
     #[serde(default)]
     pub weak: Vec<String>,
+    /// The same for English.
+    #[serde(default)]
+    pub weak_en: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -284,7 +293,10 @@ pub enum WordRole {
     RangeBetween,
     RangeAnd,
     ChangeFrom,
-    RangeLead,
+    ChangeVerb,
+    Transparent,
+    RatioEvery,
+    RatioThen,
     MultiplierPrefix,
     OrdinalPrefix,
     ClockSuffix,

@@ -235,6 +235,9 @@ impl<'a> Scanner<'a> {
         if let Some(step) = self.multiplier_at(i) {
             return Some(step);
         }
+        if let Some(step) = self.ratio_every_at(i) {
+            return Some(step);
+        }
         if let Some(step) = self.vague_at(i) {
             return Some(step);
         }
@@ -266,6 +269,19 @@ impl<'a> Scanner<'a> {
             return Some(j);
         }
         if i >= 2 && self.is_punct(i - 1, ':') && t.attached() && self.is_number(i - 2) {
+            return Some(i + 1);
+        }
+        // Powers: "10 to the 22".
+        if self.lower(i + 1) == "to" && self.lower(i + 2) == "the" && self.is_number(i + 3) {
+            return Some(i + 4);
+        }
+        // Abbreviated years: in '71, the ' 35.
+        if i >= 1
+            && t.lower.len() == 2
+            && self
+                .tok(i - 1)
+                .is_some_and(|a| a.is_punct('\'') || a.is_punct('’'))
+        {
             return Some(i + 1);
         }
         // UTC offsets: GMT+7.
@@ -558,17 +574,34 @@ impl<'a> Scanner<'a> {
                 ("những" | "các", "năm") => 2,
                 _ => 0,
             };
+            // "thập kỷ 80": a two-digit decade of the twentieth century.
+            let short = || {
+                let t = self.tok(i + marker_len)?;
+                let v = self.plain_int(i + marker_len)? as i32;
+                (t.lower.len() == 2 && v % 10 == 0).then_some(1900 + v)
+            };
             if marker_len > 0
-                && let Some(y) = self.year_at(i + marker_len)
+                && let Some(y) = self.year_at(i + marker_len).or_else(short)
                 && y % 10 == 0
             {
                 return Some(self.year_claim(i, i + marker_len + 1, y, y + 9));
             }
             return None;
         }
-        // năm 2023
+        // năm 2023; (từ) năm 1971 đến (năm) 1977
         if self.has_role(WordRole::YearMarker, i) {
             let y = self.year_at(i + 1)?;
+            if let Some((len, _)) = self.t.role(WordRole::RangeTo).match_at(&self.tokens, i + 2) {
+                let k = i + 2 + len;
+                let k = if self.has_role(WordRole::YearMarker, k) {
+                    k + 1
+                } else {
+                    k
+                };
+                if let Some(y2) = self.year_at(k).filter(|&y2| y2 > y) {
+                    return Some(self.year_claim(i, k + 1, y, y2));
+                }
+            }
             return Some(self.year_claim(i, i + 2, y, y));
         }
         // 24/1/2025 (day first)
@@ -630,6 +663,21 @@ impl<'a> Scanner<'a> {
             {
                 return Some(Step::Skip(i + len));
             }
+            // "double shifts" is two shifts; "double its revenue" a multiplier.
+            if !m.only_before.is_empty()
+                && self.tok(i + len).is_some_and(|n| {
+                    n.is_number()
+                        || (n.is_word() && !m.only_before.contains(&n.lower))
+                        || n.is_punct('-')
+                })
+            {
+                return Some(Step::Skip(i + len));
+            }
+            // Capitalised inside a sentence, it is a name ("Double Rainbow").
+            if self.tokens[i].capitalized && i > 0 && self.sentence_of[i - 1] == self.sentence_of[i]
+            {
+                return Some(Step::Skip(i + len));
+            }
             // A multiplier word is as precise as a written integer ("double"
             // = 2, not 2.4); below one, a quarter of its value.
             let reading = NumeralReading {
@@ -638,17 +686,60 @@ impl<'a> Scanner<'a> {
             };
             return Some(self.finish_multiplier(i, i + len, reading));
         }
-        // Vietnamese "gấp 3 lần", "gấp ba".
+        // Vietnamese "gấp 3 lần", "gấp ba", "gấp 3 đến 4 lần".
         if self.has_role(WordRole::MultiplierPrefix, i) {
-            let core = self.core_at(i + 1)?;
-            let unit_ok = core
-                .unit
-                .is_none_or(|u| self.cat.units[u].kind == UnitKind::Multiplier);
-            if core.currency.is_some() || core.fraction || !unit_ok || core.scale != 1.0 {
+            let Some(Step::Claim(mut c, end)) = self.quantity_at(i + 1) else {
+                return None;
+            };
+            if !matches!(c.kind, Kind::Count | Kind::Multiplier) || c.scale != 1.0 {
                 return None;
             }
-            let r = *core.readings.first()?;
-            return Some(self.finish_multiplier(i, core.end, r));
+            c.kind = Kind::Multiplier;
+            c.unit = Unit::Times;
+            c.weak = false;
+            let mut start = i;
+            if c.qualifier.is_none()
+                && let Some((s, q)) = self.qualifier_before(i, Kind::Multiplier)
+            {
+                for r in &mut c.readings {
+                    *r = reading(r.value, r.value_hi, r.precision, Some(&q));
+                }
+                c.qualifier = Some(q);
+                start = s;
+            }
+            let (s, e) = (self.tokens[start].start.min(c.start), c.end);
+            self.set_span(&mut c, s, e);
+            return Some(Step::Claim(c, end));
+        }
+        None
+    }
+
+    /// "cứ 10 đơn thuốc thì có 1 đơn": one in ten.
+    fn ratio_every_at(&self, i: usize) -> Option<Step> {
+        let (len, _) = self
+            .t
+            .role(WordRole::RatioEvery)
+            .match_at(&self.tokens, i)?;
+        let den = self.small_amount_at(i + len)?;
+        let mut k = self.small_amount_end(i + len);
+        let limit = (k + 14).min(self.tokens.len());
+        while k < limit {
+            let t = &self.tokens[k];
+            if t.kind == TokenKind::Punct && !t.is_punct(',') {
+                return None;
+            }
+            if let Some((l, _)) = self.t.role(WordRole::RatioThen).match_at(&self.tokens, k) {
+                let num = self.small_amount_at(k + l)?;
+                let end = self.small_amount_end(k + l);
+                if !(num > 0.0 && num < den) {
+                    return None;
+                }
+                let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);
+                let v = 100.0 * num / den;
+                c.readings = vec![reading(v, v, 0.5, None)];
+                return Some(Step::Claim(Box::new(c), end));
+            }
+            k += 1;
         }
         None
     }
@@ -872,9 +963,11 @@ impl<'a> Scanner<'a> {
         !(len == 1 && t.is_word() && t.lower.chars().count() == 1 && !t.attached())
     }
 
-    /// A weak currency word counts after a scale word or when no word follows.
+    /// A weak currency word counts after a scale word, or in Vietnamese when
+    /// no word follows ("100 đồng." but not "100 đồng nghiệp"); English weak
+    /// words ("pounds") only after a scale word.
     fn weak_ok(&self, cw: &CurrencyWord, after: usize, scaled: bool) -> bool {
-        !cw.weak || scaled || !self.is_word(after)
+        !cw.weak || scaled || (self.lang == Lang::Vi && !self.is_word(after))
     }
 
     /// A bare amount at `j`: digits, words, or a fraction.
@@ -997,6 +1090,18 @@ impl<'a> Scanner<'a> {
                 {
                     return Some(core(k + 1, frac));
                 }
+                // "1 trong 9 người", "chín trong số 20 công ty"
+                if self.lower(k) == "trong" {
+                    let d = if self.lower(k + 1) == "số" {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    let den = self.small_amount_at(d)?;
+                    let end = self.small_amount_end(d);
+                    let unit_after = self.t.units.starts_at(&self.tokens, end);
+                    return (den > num && num > 0.0 && !unit_after).then(|| core(end, num / den));
+                }
                 None
             }
         }
@@ -1055,7 +1160,10 @@ impl<'a> Scanner<'a> {
                     || self.en_fraction_context(j + 1)
                         && matches!(self.lower(j + 1), "of" | "the" | "its" | "their")
             }
-            Lang::Vi => after_qualifier || before_scale || self.lower(j + 1) == "số",
+            // "một nửa" is read with its numerator; "phân nửa" is the same half.
+            Lang::Vi => {
+                after_qualifier || before_scale || self.lower(j + 1) == "số" || prev == "phân"
+            }
         };
         if !ok {
             return None;
@@ -1127,11 +1235,16 @@ impl<'a> Scanner<'a> {
         let mut hi_core: Option<Core> = None;
         let mut end = core.end;
         // Ranges: "11% to 19%", "11-19%", "between 30 and 43 percent".
-        let between = self
-            .t
-            .role(WordRole::RangeBetween)
-            .match_ending_at(&self.tokens, i)
-            .is_some();
+        // "between 30 and 43", "between the ages of 18 and 30"
+        let between = (0..=4).any(|back| {
+            i >= back
+                && !(i - back..i).any(|k| self.tokens[k].kind == TokenKind::Punct)
+                && self
+                    .t
+                    .role(WordRole::RangeBetween)
+                    .match_ending_at(&self.tokens, i - back)
+                    .is_some()
+        });
         let connector = self
             .t
             .role(WordRole::RangeTo)
@@ -1160,7 +1273,8 @@ impl<'a> Scanner<'a> {
                 .role(WordRole::ChangeFrom)
                 .match_ending_at(&self.tokens, i)
                 .is_some_and(|(len, _)| {
-                    i < len + 1 || !self.has_role(WordRole::RangeLead, i - len - 1)
+                    let from = i - len;
+                    (from.saturating_sub(4)..from).any(|k| self.has_role(WordRole::ChangeVerb, k))
                 });
             if change {
                 // "from 10% to 80%": two figures; the first borrows the unit
@@ -1180,9 +1294,18 @@ impl<'a> Scanner<'a> {
         }
         // Decades: "1990s".
         let mut decade = false;
-        if kind == Kind::Year && hi_core.is_none() && self.lower(end) == "s" && self.attached(end) {
-            decade = true;
-            end += 1;
+        if kind == Kind::Year && hi_core.is_none() {
+            if self.lower(end) == "s" && self.attached(end) {
+                decade = true;
+                end += 1;
+            } else if (self.is_punct(end, '\'') || self.is_punct(end, '’'))
+                && self.lower(end + 1) == "s"
+                && self.attached(end + 1)
+            {
+                // "the 1840 's", "the 1840's"
+                decade = true;
+                end += 2;
+            }
         }
         // Bare numbers right after a name are part of it: Mate 60, Llama 3.1.
         if matches!(kind, Kind::Count | Kind::Year) && !first.words && self.after_name(i) {
@@ -1210,6 +1333,7 @@ impl<'a> Scanner<'a> {
         }
         let mut c = self.new_claim(kind, unit, claim_start, end);
         c.duration_unit = dur;
+        c.unit_id = core.unit.map(|u| self.cat.units[u].id.clone());
         c.scale = core.scale;
         let percent = if core.fraction { 100.0 } else { 1.0 };
         let f = core.scale * factor * percent;
@@ -1394,10 +1518,23 @@ impl<'a> Scanner<'a> {
     /// The qualifier governing a figure that starts at token `start`, and
     /// the token where the qualifier starts.
     fn qualifier_before(&self, start: usize, kind: Kind) -> Option<(usize, Qualifier)> {
-        let (len, q) = self
+        let (len, q, end) = match self
             .t
             .qualifiers_before
-            .match_ending_at(&self.tokens, start)?;
+            .match_ending_at(&self.tokens, start)
+        {
+            Some((len, q)) => (len, q, start),
+            // "ít nhất trong sáu tháng": a preposition may stand between.
+            None if start >= 1 && self.has_role(WordRole::Transparent, start - 1) => {
+                let (len, q) = self
+                    .t
+                    .qualifiers_before
+                    .match_ending_at(&self.tokens, start - 1)?;
+                (len, q, start - 1)
+            }
+            None => return None,
+        };
+        let start = end;
         let q_start = start - len;
         if (q_start..start).any(|k| self.masked[k]) {
             return None;
@@ -1405,8 +1542,11 @@ impl<'a> Scanner<'a> {
         if q.not_before.contains(&kind) {
             return None;
         }
+        // "thấp hơn 5%" is a comparative, but "Biển Đông hơn 30 năm" is not:
+        // a capitalised word before is a name, not an adjective.
         if let Some(p) = q_start.checked_sub(1)
             && self.tokens[p].is_word()
+            && !self.tokens[p].capitalized
             && q.unless_after.contains(&self.tokens[p].lower)
         {
             return None;
@@ -1443,6 +1583,7 @@ impl<'a> Scanner<'a> {
         let mut c = Claim {
             kind,
             unit,
+            unit_id: None,
             duration_unit: None,
             readings: Vec::new(),
             scale: 1.0,

@@ -62,7 +62,14 @@ fn window(article: &Article, loc: &Location) -> Option<(String, usize, usize)> {
     Some((shown, before.width(), claim.width().max(1)))
 }
 
-fn snippet(out: &mut String, st: &Style, article: Option<&Article>, loc: &Location, first: bool, marker: char) {
+fn snippet(
+    out: &mut String,
+    st: &Style,
+    article: Option<&Article>,
+    loc: &Location,
+    first: bool,
+    marker: char,
+) {
     let gutter = loc.line.to_string().len();
     let pad = " ".repeat(gutter);
     let arrow = if first { "-->" } else { ":::" };
@@ -77,7 +84,11 @@ fn snippet(out: &mut String, st: &Style, article: Option<&Article>, loc: &Locati
     match article.and_then(|a| window(a, loc)) {
         Some((text, offset, width)) => {
             out.push_str(&format!("{pad} {}\n", st.dim("|")));
-            out.push_str(&format!("{} {} {text}\n", st.dim(&loc.line.to_string()), st.dim("|")));
+            out.push_str(&format!(
+                "{} {} {text}\n",
+                st.dim(&loc.line.to_string()),
+                st.dim("|")
+            ));
             let marks: String = std::iter::repeat_n(marker, width).collect();
             out.push_str(&format!(
                 "{pad} {} {}{} {label}\n",
@@ -86,7 +97,11 @@ fn snippet(out: &mut String, st: &Style, article: Option<&Article>, loc: &Locati
                 st.paint(if marker == '^' { "1;31" } else { "1;34" }, &marks)
             ));
         }
-        None => out.push_str(&format!("{pad} {} {} {label}\n", st.dim("|"), sanitize(&loc.text))),
+        None => out.push_str(&format!(
+            "{pad} {} {} {label}\n",
+            st.dim("|"),
+            sanitize(&loc.text)
+        )),
     }
 }
 
@@ -96,7 +111,11 @@ pub fn render(report: &Report, color: bool) -> String {
     let mut out = String::new();
     for f in &report.files {
         if let Some(e) = &f.error {
-            out.push_str(&format!("{}: {}\n\n", st.severity(Severity::Error), sanitize(e)));
+            out.push_str(&format!(
+                "{}: {}\n\n",
+                st.severity(Severity::Error),
+                sanitize(e)
+            ));
             continue;
         }
         for x in &f.findings {

@@ -31,7 +31,11 @@ impl Report {
     pub fn totals(&self) -> (usize, usize, usize) {
         let all = self.files.iter().flat_map(|f| &f.findings);
         let count = |s: Severity| all.clone().filter(|f| f.severity == s).count();
-        (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+        (
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        )
     }
 }
 
