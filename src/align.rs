@@ -457,6 +457,15 @@ fn pair_score(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, rel: Related) 
     if !plausible_mismatch(vi, en, rel) {
         return None;
     }
+    // A bare count or a year that disagrees is the same claim changed only
+    // when something near it agrees (a name, a term, a year beside it).
+    if rel.relation == Relation::Disjoint
+        && matches!(vi.kind, Kind::Count | Kind::Year)
+        && cv.near_anchors.is_disjoint(&ce.near_anchors)
+        && !cv.years_beside.iter().any(|y| ce.years_beside.contains(y))
+    {
+        return None;
+    }
     let kind = if vi.kind == en.kind { 0.3 } else { 0.0 };
     let context = shared_context(cv, ce).min(2.0);
     // A weak (spelled-out, bare) figure needs its value to match.

@@ -58,13 +58,15 @@ pub fn check_article(
     let mut findings = Vec::new();
     for p in &pairing.pairs {
         let (vi, en) = (&claims[p.vi], &claims[p.en]);
-        let verdict = judge(vi, en, p.related).or_else(|| {
-            if p.related.relation >= Relation::Compatible {
-                subject_change(vi, en, &pairing.context[p.vi], &pairing.context[p.en], cat)
-            } else {
-                None
-            }
-        });
+        let verdict = judge(vi, en, p.related)
+            .filter(|v| !(v.code == Code::RangeChanged && split_range(vi, en, &claims)))
+            .or_else(|| {
+                if p.related.relation >= Relation::Compatible {
+                    subject_change(vi, en, &pairing.context[p.vi], &pairing.context[p.en], cat)
+                } else {
+                    None
+                }
+            });
         if let Some(v) = verdict {
             findings.push(Finding {
                 code: v.code,
@@ -110,6 +112,39 @@ pub fn check_article(
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     Ok(findings)
+}
+
+/// A range written as two figures on the other side ("from $3,500 to
+/// $5,000" / "từ 3.500 đô la lên 5.000 đô la"): the point matches one end and
+/// another claim of the same line matches the other.
+fn split_range(vi: &Claim, en: &Claim, claims: &[Claim]) -> bool {
+    let (range, point) = match (vi.range, en.range) {
+        (true, false) => (vi, en),
+        (false, true) => (en, vi),
+        _ => return false,
+    };
+    let near = |c: &Claim, v: f64| {
+        !c.range
+            && c.readings
+                .iter()
+                .any(|r| (r.value - v).abs() <= r.precision.max(1e-9 * v.abs()))
+    };
+    let r = range.primary();
+    let (lo, hi) = (r.value, r.value_hi);
+    let other = if near(point, lo) {
+        hi
+    } else if near(point, hi) {
+        lo
+    } else {
+        return false;
+    };
+    claims.iter().any(|c| {
+        c.part == point.part
+            && c.line == point.line
+            && c.lang == point.lang
+            && !std::ptr::eq(c, point)
+            && near(c, other)
+    })
 }
 
 /// Whether losing a figure in translation changes the story: amounts with a

@@ -280,7 +280,7 @@ impl Unit {
                     "power" => "MW",
                     "energy" => "MWh",
                     "age" => "years of age",
-                    "area" => "km2",
+                    "area" => "m2",
                     "temperature" => "°C",
                     other => other,
                 }

@@ -349,8 +349,11 @@ pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
 
 fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> Option<Verdict> {
     // Ranges first: a range that became a point or another range.
-    let en_range = en.range && !en.vague;
-    let vi_range = vi.range && !vi.vague;
+    // Years and decades are mentions of time, not estimates: "2018-19" for
+    // "năm 2018", "the 1990s" for "1990" are not range changes.
+    let years = vi.kind == Kind::Year && en.kind == Kind::Year;
+    let en_range = en.range && !en.vague && !years;
+    let vi_range = vi.range && !vi.vague && !years;
     if (en_range || vi_range) && !(en_range && vi_range && relation == Relation::Equal) {
         let what = match (en_range, vi_range) {
             (true, false) => "a range became a single figure",

@@ -55,11 +55,12 @@ pub struct NumberWord {
     pub needs_next: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Scale {
     pub factor: f64,
     pub attached: bool,
     pub needs_currency: bool,
+    pub unless_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -85,11 +86,13 @@ pub struct Unit {
     pub factor: f64,
 }
 
-/// A currency word or symbol: which currency, and whether the word is weak.
+/// A currency word or symbol: which currency, whether the word is weak (has
+/// an everyday meaning too), and the words after it that rule the currency out.
 #[derive(Debug, Clone)]
 pub struct CurrencyWord {
     pub code: String,
     pub weak: bool,
+    pub not_before: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +109,8 @@ pub struct Qualifier {
 #[derive(Debug, Default)]
 pub struct LangTables {
     pub number_words: HashMap<String, NumberWord>,
-    pub fractions: HashMap<String, f64>,
+    /// Fraction words: value, and whether they need "of" after them.
+    pub fractions: HashMap<String, (f64, bool)>,
     pub multipliers: PhraseTable<Multiplier>,
     pub scales: PhraseTable<Scale>,
     pub vague: PhraseTable<Vague>,
@@ -320,7 +324,9 @@ fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(
                     format!("fraction `{}` must be in (0, 1]", d.word),
                 ));
             }
-            tables.fractions.insert(d.word.to_lowercase(), d.value);
+            tables
+                .fractions
+                .insert(d.word.to_lowercase(), (d.value, d.needs_of));
             examples.push((d.word, d.examples));
         }
     }
@@ -349,6 +355,7 @@ fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(
                 factor: d.factor,
                 attached: d.attached,
                 needs_currency: d.needs_currency,
+                unless_before: d.unless_before.iter().map(|w| w.to_lowercase()).collect(),
             };
             insert(&mut tables.scales, &d.word, s, &fail)?;
             examples.push((d.word, d.examples));
@@ -410,10 +417,12 @@ fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) -> Result<(
         let strong = CurrencyWord {
             code: d.code.clone(),
             weak: false,
+            not_before: Vec::new(),
         };
         let weak = CurrencyWord {
             code: d.code.clone(),
             weak: true,
+            not_before: d.weak_not_before.iter().map(|w| w.to_lowercase()).collect(),
         };
         for s in &d.symbols {
             insert(&mut cat.en.currency_prefix, s, strong.clone(), &fail)?;

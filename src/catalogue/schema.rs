@@ -108,6 +108,11 @@ fn yes() -> bool {
 pub struct FractionDef {
     pub word: String,
     pub value: f64,
+    /// Only a fraction when hyphenated to its numerator ("one-quarter") or
+    /// before "of" or a determiner ("a quarter of sales"), since the word
+    /// also names a period ("once a quarter", "two quarters").
+    #[serde(default)]
+    pub needs_of: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -121,6 +126,9 @@ pub struct ScaleDef {
     pub attached: bool,
     #[serde(default)]
     pub needs_currency: bool,
+    /// Not a scale when one of these words follows ("an 8m tall statue").
+    #[serde(default)]
+    pub unless_before: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -199,6 +207,9 @@ pub struct CurrencyDef {
     /// The same for English.
     #[serde(default)]
     pub weak_en: Vec<String>,
+    /// Words after a weak Vietnamese word that show it is not the currency.
+    #[serde(default)]
+    pub weak_not_before: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -296,6 +307,7 @@ pub enum WordRole {
     ChangeVerb,
     Transparent,
     RatioEvery,
+    FractionOf,
     RatioThen,
     MultiplierPrefix,
     OrdinalPrefix,

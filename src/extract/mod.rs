@@ -292,7 +292,11 @@ impl<'a> Scanner<'a> {
         {
             return Some(i + 1);
         }
-        // Slashed numbers that are not dates (24/7, 1/5, 6/45): skip the group.
+        // Slashed numbers that are not dates or small fractions (24/7, 6/45):
+        // skip the group.
+        if self.slash_fraction(i).is_some() {
+            return None;
+        }
         if (self.is_punct(i + 1, '/') && self.is_number(i + 2))
             || (i >= 2 && self.is_punct(i - 1, '/') && self.is_number(i - 2))
         {
@@ -342,6 +346,15 @@ impl<'a> Scanner<'a> {
         {
             return Some(self.skip_attached(i));
         }
+        // A name that starts with digits: 7-Eleven, 3-Series.
+        if self.is_punct(i + 1, '-')
+            && self.attached(i + 1)
+            && self
+                .tok(i + 2)
+                .is_some_and(|w| w.is_word() && w.attached() && w.capitalized)
+        {
+            return Some(self.skip_attached(i));
+        }
         // Letters glued after the digits that are no unit (4G, 3D, 1e309).
         if let Some(n) = self.tok(i + 1)
             && n.is_word()
@@ -351,6 +364,19 @@ impl<'a> Scanner<'a> {
             return Some(self.skip_attached(i));
         }
         None
+    }
+
+    /// "3/4", "1/3": a small written fraction (denominator up to 10, the
+    /// numerator smaller), not part of a longer slashed group.
+    fn slash_fraction(&self, i: usize) -> Option<f64> {
+        if !(self.is_punct(i + 1, '/') && self.attached(i + 1) && self.attached(i + 2)) {
+            return None;
+        }
+        if (i >= 1 && self.is_punct(i - 1, '/')) || self.is_punct(i + 3, '/') {
+            return None;
+        }
+        let (a, b) = (self.plain_int(i)?, self.plain_int(i + 2)?);
+        (a >= 1 && a < b && b <= 10).then(|| a as f64 / b as f64)
     }
 
     /// Index after a run of tokens glued together starting at `i`.
@@ -601,6 +627,16 @@ impl<'a> Scanner<'a> {
                 if let Some(y2) = self.year_at(k).filter(|&y2| y2 > y) {
                     return Some(self.year_claim(i, k + 1, y, y2));
                 }
+                // "năm 2017-18": a fiscal year.
+                if let (Some(t), Some(short)) = (self.tok(k), self.plain_int(k))
+                    && t.lower.len() == 2
+                    && self.is_punct(i + 2, '-')
+                {
+                    let y2 = y / 100 * 100 + short as i32;
+                    if y2 > y {
+                        return Some(self.year_claim(i, k + 1, y, y2));
+                    }
+                }
             }
             return Some(self.year_claim(i, i + 2, y, y));
         }
@@ -797,8 +833,9 @@ impl<'a> Scanner<'a> {
         if v.needs_scale && !scaled {
             return None;
         }
-        // "billions of dollars": the "of" may already be in the vague phrase.
-        let (currency, unit, end) = self.suffix_at(k, scaled);
+        // "billions of dollars": the "of" may already be in the vague phrase,
+        // and a vague quantity is a magnitude, as good as a scale word.
+        let (currency, unit, end) = self.suffix_at(k, true);
         let (kind, unit_v, factor, dur) = self.kind_of(currency.as_deref(), unit, false);
         if matches!(kind, Kind::Percent | Kind::PercentagePoint) {
             return None;
@@ -854,11 +891,24 @@ impl<'a> Scanner<'a> {
         }
         let mut k = core.end;
         // "two and a half billion"
-        if self.is_en_and_a_half(k) && self.t.scales.starts_at(&self.tokens, k + 3) {
+        if let Some(len) = self.en_and_a_half(k)
+            && self.t.scales.starts_at(&self.tokens, k + len)
+        {
             for r in &mut core.readings {
                 r.value += 0.5;
             }
-            k += 3;
+            k += len;
+        }
+        // "a quarter of a million": a fraction of a scale is an amount.
+        if core.fraction && self.lang == Lang::En && self.lower(k) == "of" {
+            let s = if self.lower(k + 1) == "a" {
+                k + 2
+            } else {
+                k + 1
+            };
+            if self.t.scales.starts_at(&self.tokens, s) {
+                k = s;
+            }
         }
         // Scale words: "tỷ", "nghìn tỷ", "bn" (attached), "m" (money only),
         // also after a hyphen ("$115-million").
@@ -876,27 +926,56 @@ impl<'a> Scanner<'a> {
             if s.attached && !self.attached(k) {
                 break;
             }
+            if self
+                .next_word(k + len)
+                .is_some_and(|w| s.unless_before.iter().any(|u| u == w))
+            {
+                break;
+            }
+            // "a 12m (39ft) vessel": a length converted in brackets.
+            if s.attached
+                && self.is_punct(k + len, '(')
+                && self.is_number(k + len + 1)
+                && self
+                    .t
+                    .units
+                    .match_at(&self.tokens, k + len + 2)
+                    .is_some_and(|(_, &u)| self.cat.units[u].kind == UnitKind::Length)
+            {
+                break;
+            }
             if s.needs_currency
                 && currency.is_none()
                 && !self.t.currency_suffix.starts_at(&self.tokens, k + len)
             {
                 break;
             }
+            if core.fraction {
+                // "một phần tư triệu": the share becomes an amount.
+                for r in &mut core.readings {
+                    r.precision = r.value * 0.01;
+                }
+                core.fraction = false;
+            }
             core.scale *= s.factor;
-            core.fraction = false;
             k += len;
         }
-        if self.is_and_a_half(k) || self.is_en_and_a_half(k) {
-            let add = 0.5;
+        let half = if self.is_and_a_half(k) {
+            Some(1)
+        } else {
+            self.en_and_a_half(k)
+        };
+        if let Some(len) = half {
             for r in &mut core.readings {
-                r.value += add;
+                r.value += 0.5;
             }
-            k += if self.is_and_a_half(k) { 1 } else { 3 };
+            k += len;
         }
         let scaled = core.scale != 1.0;
         let (suffix_currency, unit, end) = self.suffix_at(k, scaled);
-        if currency.is_none() {
-            currency = suffix_currency;
+        // "$20m Australian dollars": the words name the dollar the symbol left open.
+        if currency.is_none() || suffix_currency.is_some() {
+            currency = suffix_currency.or(currency);
         }
         core.unit = if currency.is_some() { None } else { unit };
         core.end = if currency.is_some() || unit.is_some() {
@@ -918,11 +997,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// "and a half" after an English amount.
-    fn is_en_and_a_half(&self, k: usize) -> bool {
-        self.lang == Lang::En
-            && self.lower(k) == "and"
-            && matches!(self.lower(k + 1), "a" | "one")
-            && self.lower(k + 2) == "half"
+    /// "and a half" (or "-and-a-half") after an English amount: its length.
+    fn en_and_a_half(&self, k: usize) -> Option<usize> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let mut j = k;
+        let mut words = Vec::new();
+        while words.len() < 3 && j < self.tokens.len() {
+            if self.is_punct(j, '-') {
+                j += 1;
+                continue;
+            }
+            words.push(self.lower(j));
+            j += 1;
+        }
+        (words.len() == 3
+            && words[0] == "and"
+            && matches!(words[1], "a" | "one")
+            && words[2] == "half")
+            .then_some(j - k)
     }
 
     /// A currency word or a unit at `k` (after an optional hyphen): returns
@@ -963,11 +1057,16 @@ impl<'a> Scanner<'a> {
         !(len == 1 && t.is_word() && t.lower.chars().count() == 1 && !t.attached())
     }
 
-    /// A weak currency word counts after a scale word, or in Vietnamese when
-    /// no word follows ("100 đồng." but not "100 đồng nghiệp"); English weak
-    /// words ("pounds") only after a scale word.
+    /// A weak currency word counts after a scale word; otherwise, in
+    /// Vietnamese, unless the next word rules it out ("100 đồng nghiệp");
+    /// never in English ("a thousand pounds of fish").
     fn weak_ok(&self, cw: &CurrencyWord, after: usize, scaled: bool) -> bool {
-        !cw.weak || scaled || (self.lang == Lang::Vi && !self.is_word(after))
+        !cw.weak
+            || scaled
+            || (self.lang == Lang::Vi
+                && !self
+                    .tok(after)
+                    .is_some_and(|t| cw.not_before.contains(&t.lower)))
     }
 
     /// A bare amount at `j`: digits, words, or a fraction.
@@ -989,6 +1088,15 @@ impl<'a> Scanner<'a> {
         };
         match t.kind {
             TokenKind::Number => {
+                if let Some(v) = self.slash_fraction(j) {
+                    let mut core = blank(j + 3);
+                    core.readings = vec![NumeralReading {
+                        value: v,
+                        precision: 0.005,
+                    }];
+                    core.fraction = true;
+                    return Some(core);
+                }
                 let readings = numeral::readings(&t.lower, self.lang);
                 if readings.is_empty() {
                     return None;
@@ -1054,22 +1162,19 @@ impl<'a> Scanner<'a> {
                 } else {
                     k
                 };
-                if let Some(&frac) = self.tok(f).and_then(|t| self.t.fractions.get(&t.lower)) {
-                    if self.en_fraction_context(f + 1) {
+                if let Some(&(frac, needs_of)) =
+                    self.tok(f).and_then(|t| self.t.fractions.get(&t.lower))
+                {
+                    // "one-quarter" is a fraction; "once a quarter", "two
+                    // quarters" are periods unless "of" or a determiner follows.
+                    let hyphenated = f > k;
+                    let of = self.tok(f + 1).is_some_and(|t| t.is_word());
+                    if self.en_fraction_context(f + 1) && (of || hyphenated || !needs_of) {
                         return Some(core(f + 1, num * frac));
                     }
                     return None;
                 }
-                // "one in five", "three out of 10"
-                let d = match (self.lower(k), self.lower(k + 1)) {
-                    ("in", _) => k + 1,
-                    ("out", "of") => k + 2,
-                    _ => return None,
-                };
-                let den = self.small_amount_at(d)?;
-                let unit_after = self.t.units.starts_at(&self.tokens, d + 1);
-                (den > num && num > 0.0 && den <= 1000.0 && !unit_after)
-                    .then(|| core(d + 1, num / den))
+                self.proportion_after(k, num).map(|(end, v)| core(end, v))
             }
             Lang::Vi => {
                 // "hai mươi lăm phần trăm" is a percentage, not 25/100.
@@ -1086,32 +1191,37 @@ impl<'a> Scanner<'a> {
                     return (den > 0.0).then(|| core(self.small_amount_end(k + 1), num / den));
                 }
                 if num == 1.0
-                    && let Some(&frac) = self.tok(k).and_then(|t| self.t.fractions.get(&t.lower))
+                    && let Some(&(frac, _)) =
+                        self.tok(k).and_then(|t| self.t.fractions.get(&t.lower))
                 {
                     return Some(core(k + 1, frac));
                 }
-                // "1 trong 9 người", "chín trong số 20 công ty"
-                if self.lower(k) == "trong" {
-                    let d = if self.lower(k + 1) == "số" {
-                        k + 2
-                    } else {
-                        k + 1
-                    };
-                    let den = self.small_amount_at(d)?;
-                    let end = self.small_amount_end(d);
-                    let unit_after = self.t.units.starts_at(&self.tokens, end);
-                    return (den > num && num > 0.0 && !unit_after).then(|| core(end, num / den));
-                }
-                None
+                self.proportion_after(k, num).map(|(end, v)| core(end, v))
             }
         }
+    }
+
+    /// "one in five", "three out of 10", "nine of the 20", "1 trong 9",
+    /// "80,3 trên 100": a proportion whose numerator `num` ends before `k`.
+    /// Returns the end and the share.
+    fn proportion_after(&self, k: usize, num: f64) -> Option<(usize, f64)> {
+        let (len, _) = self
+            .t
+            .role(WordRole::FractionOf)
+            .match_at(&self.tokens, k)?;
+        let d = k + len;
+        let den = self.small_amount_at(d)?;
+        let end = self.small_amount_end(d);
+        let unit_after = self.t.units.starts_at(&self.tokens, end) || self.is_punct(end, '%');
+        (den > num && num > 0.0 && den <= 1000.0 && !unit_after).then_some((end, num / den))
     }
 
     /// After an English fraction word: "of", a determiner, or the end of a phrase.
     fn en_fraction_context(&self, k: usize) -> bool {
         match self.tok(k) {
             None => true,
-            Some(t) if !t.is_word() => !t.is_number(),
+            // "a third-class country" is an adjective.
+            Some(t) if !t.is_word() => !t.is_number() && !t.is_punct('-'),
             Some(t) => matches!(
                 t.lower.as_str(),
                 "of" | "the"
@@ -1132,7 +1242,7 @@ impl<'a> Scanner<'a> {
     /// "half" or "nửa" with no numerator.
     fn lone_fraction_at(&self, j: usize) -> Option<Core> {
         let t = self.tok(j)?;
-        let &frac = self.t.fractions.get(&t.lower)?;
+        let &(frac, _) = self.t.fractions.get(&t.lower)?;
         if frac != 0.5 {
             return None;
         }
@@ -1213,29 +1323,11 @@ impl<'a> Scanner<'a> {
 
     fn quantity_at(&self, i: usize) -> Option<Step> {
         let first = self.core_at(i)?;
-        // Lone number words that are no claim by themselves.
-        let has_attachment = first.scale != 1.0
-            || first.unit.is_some()
-            || first.currency.is_some()
-            || first.fraction;
-        if first.words && !has_attachment {
-            if !first.alone_ok || first.article {
-                return Some(Step::Skip(first.end));
-            }
-            if first.needs_next && !self.vietnamese_count_follows(first.end) {
-                return None;
-            }
-        }
-        // "a" is one only before a scale word or a fraction ("a million",
-        // "a third"), never before a unit ("a year").
-        if first.article && first.scale == 1.0 && !first.fraction {
-            return Some(Step::Skip(first.end));
-        }
         let mut core = first.clone();
         let mut hi_core: Option<Core> = None;
         let mut end = core.end;
-        // Ranges: "11% to 19%", "11-19%", "between 30 and 43 percent".
-        // "between 30 and 43", "between the ages of 18 and 30"
+        // Ranges: "11% to 19%", "11-19%", "between 30 and 43 percent",
+        // "between the ages of 18 and 30".
         let between = (0..=4).any(|back| {
             i >= back
                 && !(i - back..i).any(|k| self.tokens[k].kind == TokenKind::Punct)
@@ -1256,35 +1348,66 @@ impl<'a> Scanner<'a> {
                     None
                 }
             });
+        // "rose 19 percent to 27,480 units": after a change verb, "to" gives
+        // the new value, not the end of a range.
+        let word_connector = connector.is_some() && self.is_word(end);
+        let after_change_verb =
+            (i.saturating_sub(4)..i).any(|k| self.has_role(WordRole::ChangeVerb, k));
+        let connector = connector.filter(|_| !(word_connector && after_change_verb && !between));
         if let Some((clen, _)) = connector
-            && let Some(second) = self
-                .core_at(end + clen)
-                .filter(|s| s.alone_ok && !s.needs_next && !s.article)
-            && let Some((lo, hi)) = self.merge_range(&core, &second)
+            && let Some(second) = self.core_at(end + clen).filter(|s| {
+                let attached = s.scale != 1.0 || s.unit.is_some() || s.currency.is_some();
+                s.alone_ok && !s.article && (!s.needs_next || attached)
+            })
         {
-            let (_, _, factor, _) = self.kind_of(lo.currency.as_deref(), lo.unit, false);
-            let ascending = lo.readings.iter().any(|r| {
-                hi.readings
-                    .iter()
-                    .any(|s| s.value * hi.scale * factor > r.value * lo.scale * factor)
-            });
-            let change = self
-                .t
-                .role(WordRole::ChangeFrom)
-                .match_ending_at(&self.tokens, i)
-                .is_some_and(|(len, _)| {
-                    let from = i - len;
-                    (from.saturating_sub(4)..from).any(|k| self.has_role(WordRole::ChangeVerb, k))
-                });
-            if change {
-                // "from 10% to 80%": two figures; the first borrows the unit
-                // and scale of the second, which is read on its own next.
-                core = lo;
-            } else if ascending {
-                core = lo;
-                end = second.end;
-                hi_core = Some(hi);
+            // "21-22 June", "the four months to 30 June", "21-22/6": a date.
+            if self.date_follows(second.end) {
+                return Some(Step::Skip(second.end));
             }
+            if let Some((lo, hi)) = self.merge_range(&core, &second) {
+                let (_, _, factor, _) = self.kind_of(lo.currency.as_deref(), lo.unit, false);
+                let ascending = lo.readings.iter().any(|r| {
+                    hi.readings
+                        .iter()
+                        .any(|s| s.value * hi.scale * factor > r.value * lo.scale * factor)
+                });
+                let change = word_connector
+                    && self
+                        .t
+                        .role(WordRole::ChangeFrom)
+                        .match_ending_at(&self.tokens, i)
+                        .is_some_and(|(len, _)| {
+                            let from = i - len;
+                            (from.saturating_sub(4)..from)
+                                .any(|k| self.has_role(WordRole::ChangeVerb, k))
+                        });
+                if change {
+                    // "from 10% to 80%": two figures; the first borrows the
+                    // unit and scale of the second, which is read on its own.
+                    core = lo;
+                } else if ascending {
+                    core = lo;
+                    end = second.end;
+                    hi_core = Some(hi);
+                }
+            }
+        }
+        // Lone number words that are no claim by themselves ("one of",
+        // "một sự kiện", "năm ngoái"); a range makes them a figure ("one to 10").
+        let has_attachment =
+            core.scale != 1.0 || core.unit.is_some() || core.currency.is_some() || core.fraction;
+        if hi_core.is_none() && first.words && !has_attachment {
+            if !first.alone_ok || first.article {
+                return Some(Step::Skip(first.end));
+            }
+            if first.needs_next && !self.vietnamese_count_follows(first.end) {
+                return None;
+            }
+        }
+        // "a" is one only before a scale word or a fraction ("a million",
+        // "a third"), never before a unit ("a year").
+        if first.article && core.scale == 1.0 && !core.fraction {
+            return Some(Step::Skip(first.end));
         }
         let (kind, unit, factor, dur) =
             self.kind_of(core.currency.as_deref(), core.unit, core.fraction);
@@ -1390,6 +1513,16 @@ impl<'a> Scanner<'a> {
         Some(Step::Claim(Box::new(c), end))
     }
 
+    /// A day-month date continues at `k` ("21-22 June", "30 tháng 6", "22/6").
+    fn date_follows(&self, k: usize) -> bool {
+        self.t
+            .months
+            .match_at(&self.tokens, k)
+            .is_some_and(|_| self.tokens[k].capitalized)
+            || (self.has_role(WordRole::MonthMarker, k) && self.is_number(k + 1))
+            || (self.is_punct(k, '/') && self.is_number(k + 1))
+    }
+
     /// After a lone "năm" (five or year): a number word, scale, unit,
     /// currency or counted noun makes it five.
     fn vietnamese_count_follows(&self, k: usize) -> bool {
@@ -1429,8 +1562,12 @@ impl<'a> Scanner<'a> {
             && let Some(short) = b.readings.first().map(|r| r.value)
             && b.readings.len() == 1
             && (0.0..100.0).contains(&short)
+            && short.fract() == 0.0
             && !b.year_like
             && b.unit.is_none()
+            && b.currency.is_none()
+            && b.scale == 1.0
+            && !b.words
         {
             let century = (a.readings[0].value / 100.0).floor() * 100.0;
             b.readings[0].value = century + short;
