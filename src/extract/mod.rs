@@ -1348,16 +1348,22 @@ impl<'a> Scanner<'a> {
                     None
                 }
             });
-        // "rose 19 percent to 27,480 units": after a change verb, "to" gives
-        // the new value, not the end of a range.
         let word_connector = connector.is_some() && self.is_word(end);
-        let after_change_verb =
-            (i.saturating_sub(4)..i).any(|k| self.has_role(WordRole::ChangeVerb, k));
-        let connector = connector.filter(|_| !(word_connector && after_change_verb && !between));
-        if let Some((clen, _)) = connector
+        // "fell by £4.6bn to £12.6bn": a change and its result, not a range.
+        let by_then_to = word_connector && i >= 1 && self.lower(i - 1) == "by";
+        let unit_of = |c: &Core| c.unit.is_some() || c.currency.is_some();
+        if let Some((clen, _)) = connector.filter(|_| !by_then_to)
             && let Some(second) = self.core_at(end + clen).filter(|s| {
-                let attached = s.scale != 1.0 || s.unit.is_some() || s.currency.is_some();
-                s.alone_ok && !s.article && (!s.needs_next || attached)
+                let attached = s.scale != 1.0 || unit_of(s);
+                // "rose 19 percent to 27,480 units": a second figure with no
+                // unit of its own after a word is the new level, not a range end.
+                let far = |c: &Core| c.readings.first().map_or(0.0, |r| r.value * c.scale);
+                let ratio = far(s) / far(&first).max(f64::MIN_POSITIVE);
+                let new_level = word_connector
+                    && unit_of(&first)
+                    && !unit_of(s)
+                    && !(0.1..=10.0).contains(&ratio);
+                s.alone_ok && !s.article && (!s.needs_next || attached) && !new_level
             })
         {
             // "21-22 June", "the four months to 30 June", "21-22/6": a date.
@@ -1537,7 +1543,12 @@ impl<'a> Scanner<'a> {
     /// Two figures joined as a range; the first takes the unit, currency and
     /// scale of the second when it has none ("11-19%", "$1-2 billion").
     fn merge_range(&self, a: &Core, b: &Core) -> Option<(Core, Core)> {
-        if a.fraction || b.fraction {
+        // "rose 2% to £673m": a percentage and an amount are no range.
+        if a.fraction
+            || b.fraction
+            || (a.unit.is_some() && b.currency.is_some())
+            || (a.currency.is_some() && b.unit.is_some())
+        {
             return None;
         }
         let mut a = a.clone();
