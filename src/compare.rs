@@ -518,4 +518,70 @@ mod tests {
             "the original says \"almost one-quarter\" (just under 25%); the summary says \"25%\": the qualifier was dropped"
         );
     }
+
+    /// Each qualifier in both directions: dropped by the Vietnamese, added by
+    /// it, and kept (in the other language's words).
+    #[test]
+    fn every_hedge_both_ways() {
+        use Severity::*;
+        // (English qualifier, Vietnamese equivalent, severity when dropped)
+        let hedges = [
+            ("almost", "gần", Warning),
+            ("nearly", "gần như", Warning),
+            ("about", "khoảng", Info),
+            ("around", "xấp xỉ", Info),
+            ("more than", "hơn", Warning),
+            ("over", "trên", Warning),
+            ("at least", "ít nhất", Warning),
+            ("less than", "dưới", Warning),
+            ("under", "chưa đến", Warning),
+            ("up to", "tối đa", Warning),
+            ("as many as", "lên tới", Warning),
+            ("as low as", "ít nhất", Warning),
+        ];
+        for (en_q, vi_q, dropped) in hedges {
+            let en_hedged = format!("{en_q} 30%");
+            let vi_hedged = format!("{vi_q} 30%");
+            assert_eq!(
+                code("30%", &en_hedged),
+                Some(("hedge-dropped", dropped)),
+                "{en_q} dropped"
+            );
+            assert_eq!(
+                code(&vi_hedged, "30%"),
+                Some(("hedge-added", Info)),
+                "{vi_q} added"
+            );
+            assert_eq!(code(&vi_hedged, &en_hedged), None, "{en_q} = {vi_q}");
+        }
+        // Emphasis and "down to" are not hedges: nothing to report either way.
+        assert_eq!(code("chỉ 30%", "30%"), None);
+        assert_eq!(code("30%", "only 30%"), None);
+        assert_eq!(code("xuống còn 30%", "30%"), None);
+    }
+
+    #[test]
+    fn opposite_hedges() {
+        use Severity::*;
+        assert_eq!(
+            code("gần 30%", "more than 30%"),
+            Some(("hedge-changed", Error))
+        );
+        assert_eq!(
+            code("hơn 30%", "almost 30%"),
+            Some(("hedge-changed", Error))
+        );
+        assert_eq!(
+            code("ít nhất 30%", "up to 30%"),
+            Some(("hedge-changed", Warning))
+        );
+        assert_eq!(
+            code("tối đa 30%", "at least 30%"),
+            Some(("hedge-changed", Warning))
+        );
+        assert_eq!(
+            code("dưới 30%", "more than 30%"),
+            Some(("hedge-changed", Error))
+        );
+    }
 }
