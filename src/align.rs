@@ -418,12 +418,14 @@ fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
         Relation::Incomparable => return None,
         Relation::Equal => 3.0,
         Relation::Compatible => {
-            let (a, b) = (vi.readings[rel.vi].value, en.readings[rel.en].value);
-            let scale = a.abs().max(b.abs());
+            // Distance between the written values (a range spans its ends).
+            let (a, b) = (&vi.readings[rel.vi], &en.readings[rel.en]);
+            let gap = (a.value - b.value_hi).max(b.value - a.value_hi).max(0.0);
+            let scale = a.value_hi.abs().max(b.value_hi.abs());
             let closeness = if scale == 0.0 {
                 1.0
             } else {
-                1.0 - ((a - b).abs() / scale).min(1.0)
+                1.0 - (gap / scale).min(1.0)
             };
             1.0 + closeness
         }

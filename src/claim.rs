@@ -465,20 +465,31 @@ impl Claim {
     }
 }
 
-/// A number in words an editor reads at a glance: "6 trillion", "587 million".
+/// A number an editor reads at a glance: "6 trillion", "587 million",
+/// "16,700", "4.3".
 pub fn human_num(v: f64) -> String {
-    const SCALES: [(f64, &str); 4] = [
-        (1e12, "trillion"),
-        (1e9, "billion"),
-        (1e6, "million"),
-        (1e3, "thousand"),
-    ];
+    const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
     for (factor, word) in SCALES {
-        if v.abs() >= factor * 10.0 || (v.abs() >= factor && factor >= 1e6) {
+        if v.abs() >= factor {
             return format!("{} {word}", trim(v / factor, 3));
         }
     }
-    trim(v, 2)
+    let plain = trim(v, 2);
+    let (int, frac) = plain
+        .split_once('.')
+        .map_or((plain.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
 }
 
 #[cfg(test)]
@@ -495,8 +506,10 @@ mod tests {
         assert_eq!(fmt_num(9.99999999e6), "1e7");
         assert_eq!(human_num(6e12), "6 trillion");
         assert_eq!(human_num(587e6), "587 million");
-        assert_eq!(human_num(16700.0), "16.7 thousand");
-        assert_eq!(human_num(1600.0), "1600");
+        assert_eq!(human_num(16700.0), "16,700");
+        assert_eq!(human_num(1600.0), "1,600");
+        assert_eq!(human_num(-1234.5), "-1,234.5");
+        assert_eq!(human_num(4.3), "4.3");
     }
 
     fn q(kind: QualifierKind) -> Qualifier {

@@ -88,7 +88,7 @@ pub const CODES: &[CodeDoc] = &[
         code: Code::HedgeDropped,
         name: "hedge-dropped",
         severity: Severity::Warning,
-        what: "The source qualifies the figure (almost, about, more than, as low as, up to); the Vietnamese states it flat.",
+        what: "The source bounds the figure (almost, more than, as low as, up to); the Vietnamese states it flat. A dropped approximation (about → flat) is only info.",
         why: "\"Almost one-quarter\" is below 25%; \"25%\" overstates it. Estimates become facts.",
         bad_en: "spending almost one-quarter of its revenue on research",
         bad_vi: "chi 25% doanh thu cho nghiên cứu",
@@ -100,9 +100,9 @@ pub const CODES: &[CodeDoc] = &[
         severity: Severity::Warning,
         what: "Both sides qualify the figure but in opposite directions (more than → gần, up to → ít nhất). An error when the intervals no longer meet.",
         why: "\"More than 30%\" and \"nearly 30%\" describe different worlds.",
-        bad_en: "more than 30% of households",
-        bad_vi: "gần 30% hộ gia đình",
-        good_vi: "hơn 30% hộ gia đình",
+        bad_en: "up to 30% of households",
+        bad_vi: "ít nhất 30% hộ gia đình",
+        good_vi: "tối đa 30% hộ gia đình",
     },
     CodeDoc {
         code: Code::RangeChanged,
@@ -166,6 +166,25 @@ pub const CODES: &[CodeDoc] = &[
     },
 ];
 
+/// The README's table of codes, generated from `CODES` (a test keeps the
+/// README in step with it).
+pub fn codes_markdown() -> String {
+    let mut s = String::from(
+        "| code | severity | what it means | example: English → Vietnamese |\n|---|---|---|---|\n",
+    );
+    for d in CODES {
+        s.push_str(&format!(
+            "| `{}` | {} | {} | \"{}\" → \"{}\" |\n",
+            d.name,
+            d.severity.name(),
+            d.what,
+            d.bad_en,
+            d.bad_vi
+        ));
+    }
+    s
+}
+
 impl Code {
     pub fn doc(self) -> &'static CodeDoc {
         CODES
@@ -226,6 +245,16 @@ impl Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readme_table_of_codes_is_current() {
+        let readme = include_str!("../README.md");
+        assert!(
+            readme.contains(&codes_markdown()),
+            "README.md's table of codes is out of date; paste this:\n{}",
+            codes_markdown()
+        );
+    }
 
     #[test]
     fn every_code_has_a_unique_kebab_name() {

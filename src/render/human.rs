@@ -69,8 +69,8 @@ fn snippet(
     loc: &Location,
     first: bool,
     marker: char,
+    gutter: usize,
 ) {
-    let gutter = loc.line.to_string().len();
     let pad = " ".repeat(gutter);
     let arrow = if first { "-->" } else { ":::" };
     out.push_str(&format!(
@@ -86,7 +86,7 @@ fn snippet(
             out.push_str(&format!("{pad} {}\n", st.dim("|")));
             out.push_str(&format!(
                 "{} {} {text}\n",
-                st.dim(&loc.line.to_string()),
+                st.dim(&format!("{:>gutter$}", loc.line)),
                 st.dim("|")
             ));
             let marks: String = std::iter::repeat_n(marker, width).collect();
@@ -125,13 +125,19 @@ pub fn render(report: &Report, color: bool) -> String {
                 st.paint("1", &format!("[{}]", x.code.name())),
                 sanitize(&x.message)
             ));
+            // One gutter width for the whole diagnostic, as rustc does.
+            let gutter = [&x.target, &x.source]
+                .iter()
+                .filter_map(|l| l.as_ref().map(|l| l.line.to_string().len()))
+                .max()
+                .unwrap_or(1);
             let mut first = true;
             if let Some(t) = &x.target {
-                snippet(&mut out, &st, f.article.as_ref(), t, first, '^');
+                snippet(&mut out, &st, f.article.as_ref(), t, first, '^', gutter);
                 first = false;
             }
             if let Some(s) = &x.source {
-                snippet(&mut out, &st, f.article.as_ref(), s, first, '-');
+                snippet(&mut out, &st, f.article.as_ref(), s, first, '-', gutter);
             }
             out.push('\n');
         }
