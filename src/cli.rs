@@ -25,14 +25,29 @@ pub struct Cli {
 pub enum Command {
     /// List every numeric claim in both languages, without comparing them.
     Extract(ExtractArgs),
+    /// Explain a finding code: what it means, why it matters, an example.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A finding code, e.g. hedge-dropped; `all` lists every code.
+    #[arg(value_name = "CODE")]
+    pub code: String,
 }
 
 /// Where the article text comes from.
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
-    /// Article files in the seed layout; `-` reads standard input.
+    /// Article files in the seed layout, or directories to search for them;
+    /// `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Which files to take from directories (default `*.txt`); repeatable.
+    /// Directories are walked like ripgrep does: .gitignore and hidden files
+    /// are respected.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
     /// The English original, as its own file (with --translation).
     #[arg(long, value_name = "EN_FILE", requires = "translation")]
     pub original: Option<PathBuf>,
@@ -45,7 +60,7 @@ pub struct InputArgs {
     /// A directory of catalogue YAML files: a file named like a built-in one
     /// (e.g. units.yaml) replaces it, any other file extends the catalogue.
     #[arg(long, value_name = "DIR")]
-    pub claims: Option<PathBuf>,
+    pub claims: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,12 +83,19 @@ pub struct ExtractArgs {
 pub enum CheckFormat {
     /// Diagnostics with snippets, for people (the default).
     Human,
+    /// One line per finding: `path:line:col: severity[code] message`.
+    Concise,
     /// The stable JSON contract documented in the README.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
 }
 
 /// The lowest severity that makes the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
     Warning,
@@ -88,7 +110,25 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: CheckFormat,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value = "warning")]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a finding is at or above this severity (default
+    /// warning, or `fail-on` from the configuration file).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A configuration file; by default factcheck.yaml or .factcheck.yaml in
+    /// the current directory or an ancestor.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+    /// A baseline of accepted findings: applied when the file exists, written
+    /// with the current findings when it does not.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Number of files checked in parallel (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }

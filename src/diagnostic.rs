@@ -39,6 +39,7 @@ pub enum Code {
     Omitted,
     HedgeAdded,
     Rounded,
+    StaleSuppression,
 }
 
 /// Documentation of a code.
@@ -163,6 +164,16 @@ pub const CODES: &[CodeDoc] = &[
         bad_en: "4.3 billion yuan",
         bad_vi: "hơn 4 tỷ nhân dân tệ",
         good_vi: "4,3 tỷ nhân dân tệ",
+    },
+    CodeDoc {
+        code: Code::StaleSuppression,
+        name: "stale-suppression",
+        severity: Severity::Info,
+        what: "A suppression (in the configuration or a baseline) for a checked article that no longer matches any finding.",
+        why: "Lists of accepted findings rot; a stale entry should be removed so it cannot hide a new finding later.",
+        bad_en: "(a suppression accepted a dropped hedge on this claim)",
+        bad_vi: "(the translation has been corrected since)",
+        good_vi: "(remove the suppression)",
     },
 ];
 

@@ -15,6 +15,7 @@ use crate::extract::extract_article;
 use crate::input::{display_name, read_source};
 use crate::render::claims::{self as claims_out, ClaimRecord, ExtractReport, FileClaims};
 use crate::segment::Article;
+use crate::walk::Excludes;
 
 /// One article to read: a file in the seed layout, or explicit files.
 #[derive(Debug, Clone)]
@@ -33,6 +34,22 @@ impl ArticleInput {
         match self {
             ArticleInput::Layout(p) => display_name(p),
             ArticleInput::Explicit { translation, .. } => display_name(translation),
+        }
+    }
+
+    /// The files the article is read from.
+    pub fn paths(&self) -> Vec<&Path> {
+        match self {
+            ArticleInput::Layout(p) => vec![p.as_path()],
+            ArticleInput::Explicit {
+                original,
+                translation,
+                summary,
+            } => {
+                let mut v = vec![original.as_path(), translation.as_path()];
+                v.extend(summary.as_deref());
+                v
+            }
         }
     }
 
@@ -55,11 +72,9 @@ impl ArticleInput {
 }
 
 /// The articles named on the command line.
-pub fn article_inputs(args: &InputArgs) -> anyhow::Result<Vec<ArticleInput>> {
-    let mut out: Vec<ArticleInput> = args
-        .files
-        .iter()
-        .cloned()
+pub fn article_inputs(args: &InputArgs, excludes: &Excludes) -> anyhow::Result<Vec<ArticleInput>> {
+    let mut out: Vec<ArticleInput> = crate::walk::expand(&args.files, &args.glob, excludes)?
+        .into_iter()
         .map(ArticleInput::Layout)
         .collect();
     if let (Some(original), Some(translation)) = (&args.original, &args.translation) {
@@ -85,14 +100,14 @@ pub fn article_inputs(args: &InputArgs) -> anyhow::Result<Vec<ArticleInput>> {
     Ok(out)
 }
 
-/// Load the catalogue once for the whole run.
-pub fn load_catalogue(dir: Option<&Path>) -> anyhow::Result<CatalogueRef> {
-    match dir {
-        None => Ok(CatalogueRef::Builtin(catalogue::builtin())),
-        Some(d) => Ok(CatalogueRef::Owned(Box::new(
-            catalogue::load(Some(d)).context("bad catalogue")?,
-        ))),
+/// Load the catalogue once for the whole run, extended by these directories.
+pub fn load_catalogue(dirs: &[PathBuf]) -> anyhow::Result<CatalogueRef> {
+    if dirs.is_empty() {
+        return Ok(CatalogueRef::Builtin(catalogue::builtin()));
     }
+    Ok(CatalogueRef::Owned(Box::new(
+        catalogue::load(dirs).context("bad catalogue")?,
+    )))
 }
 
 /// The built-in catalogue, or one loaded with `--claims`.
@@ -124,13 +139,48 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Extract(args)) => extract(&args),
+        Some(Command::Explain(args)) => explain(&args.code),
         None => crate::check::run_check(&cli.check),
     }
 }
 
+/// `factcheck explain CODE`: the documentation of a code (the README's
+/// table is built from the same text).
+fn explain(code: &str) -> anyhow::Result<ExitCode> {
+    use crate::diagnostic::CODES;
+    if code == "all" {
+        let mut s = String::new();
+        for d in CODES {
+            s.push_str(&format!(
+                "{:<16} {:<8} {}\n",
+                d.name,
+                d.severity.name(),
+                d.what
+            ));
+        }
+        emit(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(d) = CODES.iter().find(|d| d.name == code) else {
+        let known: Vec<&str> = CODES.iter().map(|d| d.name).collect();
+        anyhow::bail!("unknown code `{code}`; known codes: {}", known.join(", "));
+    };
+    emit(&format!(
+        "{} ({})\n\nWhat: {}\nWhy:  {}\n\nExample\n  English:    \"{}\"\n  Vietnamese: \"{}\"   ← reported\n  Better:     \"{}\"\n",
+        d.name,
+        d.severity.name(),
+        d.what,
+        d.why,
+        d.bad_en,
+        d.bad_vi,
+        d.good_vi
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let cat = load_catalogue(args.input.claims.as_deref())?;
-    let inputs = article_inputs(&args.input)?;
+    let cat = load_catalogue(args.input.claims.as_slice())?;
+    let inputs = article_inputs(&args.input, &Excludes::default())?;
     let mut files = Vec::new();
     let mut failed = false;
     for input in &inputs {

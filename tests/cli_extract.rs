@@ -236,8 +236,18 @@ fn input_errors_are_one_line_with_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("/no/such/file.txt: cannot read"));
+    // A directory is walked for articles; as an explicit file it is an error.
     factcheck()
         .arg("extract")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("good.txt"))
+        .stdout(predicate::str::contains("9 claims"));
+    factcheck()
+        .args(["extract", "--translation"])
+        .arg(&good)
+        .arg("--original")
         .arg(dir.path())
         .assert()
         .code(2)

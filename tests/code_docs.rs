@@ -10,7 +10,8 @@ use factcheck::segment::Article;
 
 #[test]
 fn each_documented_example_gives_its_code() {
-    for doc in CODES {
+    // A stale suppression needs a configuration; tests/cli_config.rs covers it.
+    for doc in CODES.iter().filter(|d| d.name != "stale-suppression") {
         // A parenthesised side stands for "no figure here".
         let vi = if doc.bad_vi.starts_with('(') {
             "Lưu lượng dữ liệu tăng mạnh."

@@ -179,18 +179,18 @@ impl Catalogue {
 pub fn builtin() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        load(None).unwrap_or_else(|e| panic!("the built-in catalogue is broken: {e}"))
+        load(&[]).unwrap_or_else(|e| panic!("the built-in catalogue is broken: {e}"))
     })
 }
 
-/// Load the built-in catalogue, with files of `dir` replacing built-in files of
-/// the same name and adding the others.
-pub fn load(dir: Option<&Path>) -> Result<Catalogue, CatalogueError> {
+/// Load the built-in catalogue, with the files of each directory (in order)
+/// replacing files of the same name and adding the others.
+pub fn load(dirs: &[std::path::PathBuf]) -> Result<Catalogue, CatalogueError> {
     let mut files: Vec<(String, String)> = BUILTIN
         .iter()
         .map(|(name, text)| (format!("claims/{name}"), text.to_string()))
         .collect();
-    if let Some(dir) = dir {
+    for dir in dirs {
         for (name, text) in read_dir(dir)? {
             let file_name = Path::new(&name)
                 .file_name()
@@ -582,7 +582,7 @@ mod tests {
             "units:\n  - id: furlong\n    kind: distance\n    factor: 1\n",
         )
         .unwrap();
-        let e = load(Some(dir.path())).unwrap_err();
+        let e = load(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(e.file.ends_with("extra.yaml"), "{e}");
         assert_eq!(e.line, 3, "{e}");
         assert!(e.to_string().contains("unknown variant `distance`"), "{e}");
@@ -596,7 +596,7 @@ mod tests {
             "scales:\n  en:\n    - {word: lakh, factr: 1e5}\n",
         )
         .unwrap();
-        let e = load(Some(dir.path())).unwrap_err();
+        let e = load(&[dir.path().to_path_buf()]).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         assert!(e.message.contains("unknown field `factr`"), "{e}");
     }
@@ -609,7 +609,7 @@ mod tests {
             "scales:\n  en:\n    - {word: lakh, factor: 1.0e5}\n",
         )
         .unwrap();
-        let c = load(Some(dir.path())).unwrap();
+        let c = load(&[dir.path().to_path_buf()]).unwrap();
         assert!(c.en.scales.contains_word("lakh"));
         assert!(c.en.scales.contains_word("million"));
         std::fs::write(
@@ -617,7 +617,7 @@ mod tests {
             "scales:\n  en:\n    - {word: crore, factor: 1.0e7}\n",
         )
         .unwrap();
-        let c = load(Some(dir.path())).unwrap();
+        let c = load(&[dir.path().to_path_buf()]).unwrap();
         assert!(c.en.scales.contains_word("crore"));
         assert!(
             !c.en.scales.contains_word("million"),

@@ -3,8 +3,11 @@
 //! extractor and the comparator produced.
 
 pub mod claims;
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::segment::Article;

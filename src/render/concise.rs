@@ -1,0 +1,34 @@
+//! `--format concise`: one line per finding, `path:line:col: severity[code]
+//! message`, for grep and editors' quickfix lists. A finding is placed at its
+//! Vietnamese claim, or at the English one when there is none (`omitted`).
+
+use super::{Report, sanitize};
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            out.push_str(&format!(
+                "{}: error[input] {}\n",
+                sanitize(&f.path),
+                sanitize(e)
+            ));
+            continue;
+        }
+        for x in &f.findings {
+            let loc = x.target.as_ref().or(x.source.as_ref());
+            let place = match loc {
+                Some(l) => format!("{}:{}:{}", l.path, l.line, l.column),
+                None => f.path.clone(),
+            };
+            out.push_str(&format!(
+                "{}: {}[{}] {}\n",
+                sanitize(&place),
+                x.severity.name(),
+                x.code.name(),
+                sanitize(&x.message).replace('\n', " ")
+            ));
+        }
+    }
+    out
+}

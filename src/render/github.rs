@@ -1,0 +1,72 @@
+//! `--format github`: GitHub Actions workflow commands, one per finding, so
+//! findings appear as annotations on the pull request:
+//! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=factcheck (code)::message`.
+
+use super::Report;
+use crate::diagnostic::Severity;
+
+/// Escape a message (the data after `::`), as GitHub's toolkit does.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value (`file=`, `title=`): also `:` and `,`.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            out.push_str(&format!(
+                "::error file={},title={}::{}\n",
+                escape_property(&f.path),
+                escape_property("factcheck (input)"),
+                escape_data(e)
+            ));
+            continue;
+        }
+        for x in &f.findings {
+            let title = escape_property(&format!("factcheck ({})", x.code.name()));
+            let place = match x.target.as_ref().or(x.source.as_ref()) {
+                Some(l) => format!(
+                    "file={},line={},col={},endLine={},endColumn={},",
+                    escape_property(&l.path),
+                    l.line,
+                    l.column,
+                    l.end_line,
+                    l.end_column
+                ),
+                None => format!("file={},", escape_property(&f.path)),
+            };
+            out.push_str(&format!(
+                "::{} {place}title={title}::{}\n",
+                command(x.severity),
+                escape_data(&x.message)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_toolkit() {
+        assert_eq!(escape_data("50% a,b: c\nd\re"), "50%25 a,b: c%0Ad%0De");
+        assert_eq!(escape_property("a:b,c%d\n"), "a%3Ab%2Cc%25d%0A");
+    }
+}

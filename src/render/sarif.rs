@@ -1,0 +1,131 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One run;
+//! `tool.driver.rules` lists every code with its description and default
+//! level; each result has the Vietnamese location as its primary location and
+//! the English one as a related location; columns count Unicode code points.
+
+use serde_json::{Value, json};
+
+use super::Report;
+use crate::diagnostic::{CODES, Location, Severity};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A file path as a relative URI reference: forward slashes, and the
+/// characters a URI cannot carry percent-encoded.
+pub fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.replace('\\', "/").bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn location(l: &Location, id: Option<usize>) -> Value {
+    let mut v = json!({
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri(&l.path)},
+            "region": {
+                "startLine": l.line,
+                "startColumn": l.column,
+                "endLine": l.end_line,
+                "endColumn": l.end_column,
+                "snippet": {"text": l.text},
+            }
+        },
+        "message": {"text": format!("{} ({})", l.section, l.lang)},
+    });
+    if let Some(id) = id {
+        v["id"] = json!(id);
+    }
+    v
+}
+
+pub fn render(report: &Report) -> String {
+    let rules: Vec<Value> = CODES
+        .iter()
+        .map(|d| {
+            json!({
+                "id": d.name,
+                "name": d.name,
+                "shortDescription": {"text": d.what},
+                "fullDescription": {"text": format!("{} {}", d.what, d.why)},
+                "help": {"text": format!("{}\nExample: \"{}\" → \"{}\" (better: \"{}\").", d.why, d.bad_en, d.bad_vi, d.good_vi)},
+                "defaultConfiguration": {"level": level(d.severity)},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            notifications.push(json!({
+                "level": "error",
+                "message": {"text": e},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
+            }));
+        }
+        for x in &f.findings {
+            let rule_index = CODES.iter().position(|d| d.code == x.code).unwrap_or(0);
+            let mut r = json!({
+                "ruleId": x.code.name(),
+                "ruleIndex": rule_index,
+                "level": level(x.severity),
+                "message": {"text": x.message},
+            });
+            match (&x.target, &x.source) {
+                (Some(t), s) => {
+                    r["locations"] = json!([location(t, None)]);
+                    if let Some(s) = s {
+                        r["relatedLocations"] = json!([location(s, Some(1))]);
+                    }
+                }
+                (None, Some(s)) => r["locations"] = json!([location(s, None)]),
+                (None, None) => {}
+            }
+            results.push(r);
+        }
+    }
+    let doc = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/factcheck/factcheck",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_are_escaped() {
+        assert_eq!(super::uri("a b/c%.txt"), "a%20b/c%25.txt");
+        assert_eq!(super::uri("bài/x.txt"), "b%C3%A0i/x.txt");
+    }
+}
