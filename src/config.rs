@@ -346,6 +346,26 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_configuration() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("# factcheck.yaml\n")
+            .expect("README has the example");
+        let block = &readme[start..];
+        let block = &block[..block.find("```").unwrap()];
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("factcheck.yaml");
+        std::fs::write(&p, block).unwrap();
+        let c = load(Some(&p), dir.path()).unwrap();
+        assert_eq!(c.file.fail_on, Some(FailOn::Error));
+        assert_eq!(c.file.suppressions.len(), 1);
+        assert_eq!(
+            c.file.severity.get(&CodeName(Code::Rounded)),
+            Some(&Level::Off)
+        );
+    }
+
+    #[test]
     fn found_in_an_ancestor() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(".factcheck.yaml"), "fail-on: never\n").unwrap();
