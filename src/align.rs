@@ -459,6 +459,10 @@ fn pair_score(vi: &Claim, en: &Claim, cv: &Context, ce: &Context, rel: Related) 
     if !plausible_mismatch(vi, en, rel) {
         return None;
     }
+    // A bare count against a figure with a unit: the same only if equal.
+    if crate::compare::implicit(vi, en) && rel.relation < Relation::Compatible {
+        return None;
+    }
     // A bare count or a year that disagrees is the same claim changed only
     // when something near it agrees (a name, a term, a year beside it).
     if rel.relation == Relation::Disjoint
@@ -573,30 +577,39 @@ fn pair_translation(
     let (vi_keys, vi_units) = paragraphs(article, claims, ctx, Section::Translation, tr);
     let (en_keys, en_units) = paragraphs(article, claims, ctx, Section::Original, en);
     let groups = align_units(&vi_units, &en_units);
+    // The claims of each aligned group, bucketed once.
+    let bucket = |keys: &[(usize, usize)],
+                  side: fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
+                  members: &[usize]| {
+        let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for (g, grp) in groups.iter().enumerate() {
+            for &u in side(grp) {
+                group_of.insert(keys[u], g);
+            }
+        }
+        let mut out = vec![Vec::new(); groups.len()];
+        for &c in members {
+            if let Some(&g) = group_of.get(&ctx[c].paragraph) {
+                out[g].push(c);
+            }
+        }
+        out
+    };
+    let vi_of = bucket(&vi_keys, |g| &g.0, tr);
+    let en_of = bucket(&en_keys, |g| &g.1, en);
     let mut free_vi: HashSet<usize> = tr.iter().copied().collect();
     let mut free_en: HashSet<usize> = en.iter().copied().collect();
     let mut pairs = Vec::new();
-    let in_group = |keys: &[(usize, usize)], idx: &[usize], c: usize| {
-        idx.iter().any(|&u| keys[u] == ctx[c].paragraph)
-    };
-    // 1. Inside aligned paragraphs, sentence by sentence, then the whole group.
-    for (gv, ge) in &groups {
-        let vis: Vec<usize> = tr
-            .iter()
-            .copied()
-            .filter(|&c| in_group(&vi_keys, gv, c))
-            .collect();
-        let ens: Vec<usize> = en
-            .iter()
-            .copied()
-            .filter(|&c| in_group(&en_keys, ge, c))
-            .collect();
-        for (sv, se) in align_sentences(claims, ctx, &vis, &ens) {
+    // 1. Inside aligned paragraphs, sentence by sentence, then the whole
+    //    group; then a figure left alone in its aligned sentence on each side.
+    for (vis, ens) in vi_of.iter().zip(&en_of) {
+        let sentences = align_sentences(claims, ctx, vis, ens);
+        for (sv, se) in &sentences {
             assign(
                 claims,
                 ctx,
-                &sv,
-                &se,
+                sv,
+                se,
                 &mut free_vi,
                 &mut free_en,
                 &mut pairs,
@@ -606,27 +619,31 @@ fn pair_translation(
         assign(
             claims,
             ctx,
-            &vis,
-            &ens,
+            vis,
+            ens,
             &mut free_vi,
             &mut free_en,
             &mut pairs,
             1.2,
         );
+        for (sv, se) in &sentences {
+            assign_alone(claims, sv, se, &mut free_vi, &mut free_en, &mut pairs);
+        }
     }
     // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
-    for (g, (gv, _)) in groups.iter().enumerate() {
-        let vis: Vec<usize> = tr
+    for g in 0..groups.len() {
+        let vis: Vec<usize> = vi_of[g]
             .iter()
             .copied()
-            .filter(|&c| free_vi.contains(&c) && in_group(&vi_keys, gv, c))
+            .filter(|c| free_vi.contains(c))
             .collect();
         if vis.is_empty() {
             continue;
         }
-        let near: Vec<usize> = groups[g.saturating_sub(1)..(g + 2).min(groups.len())]
+        let near: Vec<usize> = en_of[g.saturating_sub(1)..(g + 2).min(groups.len())]
             .iter()
-            .flat_map(|(_, ge)| en.iter().copied().filter(|&c| in_group(&en_keys, ge, c)))
+            .flatten()
+            .copied()
             .collect();
         assign(
             claims,
@@ -644,6 +661,86 @@ fn pair_translation(
     unpaired_vi.sort_unstable();
     unpaired_en.sort_unstable();
     (pairs, unpaired_vi, unpaired_en)
+}
+
+/// In an aligned sentence pair, one free figure of a dimension on each side
+/// is the same figure, changed or not ("founded in 1989" / "thành lập năm
+/// 1998", "two companies" / "ba công ty"), when their magnitudes are close.
+fn assign_alone(
+    claims: &[Claim],
+    vis: &[usize],
+    ens: &[usize],
+    free_vi: &mut HashSet<usize>,
+    free_en: &mut HashSet<usize>,
+    pairs: &mut Vec<Pair>,
+) {
+    let vis: Vec<usize> = vis
+        .iter()
+        .copied()
+        .filter(|c| free_vi.contains(c))
+        .collect();
+    let ens: Vec<usize> = ens
+        .iter()
+        .copied()
+        .filter(|c| free_en.contains(c))
+        .collect();
+    // How alike two claims are in kind: same dimension and same weakness
+    // first, then same dimension, then a unit left implicit. Only a claim
+    // alone in the best tier on both sides is taken.
+    let tier = |a: &Claim, b: &Claim| -> Option<u8> {
+        let rel = relate(a, b);
+        if rel.relation == Relation::Incomparable || !plausible_mismatch(a, b, rel) {
+            return None;
+        }
+        Some(if crate::compare::implicit(a, b) {
+            2
+        } else if a.weak == b.weak {
+            0
+        } else {
+            1
+        })
+    };
+    let best_alone =
+        |x: &Claim, others: &[usize], skip: usize, flip: bool| -> Option<(usize, u8)> {
+            let mut found: Vec<(usize, u8)> = others
+                .iter()
+                .filter(|&&o| o != skip)
+                .filter_map(|&o| {
+                    let t = if flip {
+                        tier(&claims[o], x)
+                    } else {
+                        tier(x, &claims[o])
+                    };
+                    t.map(|t| (o, t))
+                })
+                .collect();
+            let top = found.iter().map(|f| f.1).min()?;
+            found.retain(|f| f.1 == top);
+            (found.len() == 1).then(|| found[0])
+        };
+    for &v in &vis {
+        let Some((e, t)) = best_alone(&claims[v], &ens, usize::MAX, false) else {
+            continue;
+        };
+        // A spelled-out small Vietnamese word may not be a number at all
+        // ("ba" is also "father"): it stands only for a spelled-out English one.
+        if claims[v].weak && !claims[e].weak {
+            continue;
+        }
+        // And the English claim must have no rival for it in its tier.
+        let back = best_alone(&claims[e], &vis, usize::MAX, true);
+        if back.map(|b| b.0) != Some(v) || back.map(|b| b.1) != Some(t) || !free_en.contains(&e) {
+            continue;
+        }
+        free_vi.remove(&v);
+        free_en.remove(&e);
+        let rel = relate(&claims[v], &claims[e]);
+        pairs.push(Pair {
+            vi: v,
+            en: e,
+            related: rel,
+        });
+    }
 }
 
 /// Align the sentences of one paragraph group, by the anchors of the claims
@@ -753,7 +850,10 @@ fn best_source(claims: &[Claim], ctx: &[Context], v: usize, en: &[usize]) -> Opt
     let mut best: Option<(f64, Pair)> = None;
     for &e in en {
         let rel = relate(&claims[v], &claims[e]);
-        if rel.relation == Relation::Incomparable {
+        if rel.relation == Relation::Incomparable
+            || (crate::compare::implicit(&claims[v], &claims[e])
+                && rel.relation < Relation::Compatible)
+        {
             continue;
         }
         let context = 1.25 * shared_context(&ctx[v], &ctx[e]);

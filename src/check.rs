@@ -54,6 +54,19 @@ pub fn check_article(
     article: &Article,
     name: &str,
 ) -> Result<Vec<Finding>, CheckError> {
+    analyze(cat, article, name).map(|a| a.findings)
+}
+
+/// Everything the check computed for an article: its claims, how they were
+/// paired, and the findings. The evaluation uses the pairs to perturb claims.
+pub struct Analysis {
+    pub claims: Vec<Claim>,
+    pub pairing: crate::align::Pairing,
+    pub findings: Vec<Finding>,
+}
+
+/// Check one article, keeping the intermediate results.
+pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysis, CheckError> {
     if !article.has(|s| s == Section::Original) {
         return Err(CheckError::NoEnglish(name.to_string()));
     }
@@ -118,7 +131,11 @@ pub fn check_article(
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    Ok(findings)
+    Ok(Analysis {
+        claims,
+        pairing,
+        findings,
+    })
 }
 
 /// A range written as two figures on the other side ("from $3,500 to

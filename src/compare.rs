@@ -79,6 +79,12 @@ fn comparable(a: &Dimension, b: &Dimension) -> bool {
         )
 }
 
+/// True when two claims' dimensions differ only by a unit one side left
+/// implicit (see `implicit_unit`).
+pub fn implicit(vi: &Claim, en: &Claim) -> bool {
+    implicit_unit(&dimension(vi), &dimension(en))
+}
+
 /// A bare count may be the same figure as a claim whose unit one side left
 /// implicit: money ("bet billions" / "hàng tỷ USD"), times ("viewed 23
 /// million times" / "23 triệu lượt xem"), or a number that merely looks like
@@ -88,7 +94,7 @@ fn implicit_unit(a: &Dimension, b: &Dimension) -> bool {
         matches!(
             d,
             Dimension::Money | Dimension::Multiplier | Dimension::Year
-        )
+        ) || *d == Dimension::Measure("age".into())
     };
     (*a == Dimension::Count && implicit(b)) || (*b == Dimension::Count && implicit(a))
 }
@@ -113,6 +119,25 @@ fn scale_off(a: f64, b: f64) -> bool {
     k != 0.0 && (l - 3.0 * k).abs() < 0.05
 }
 
+/// With a qualifier on either side, the figure that matters is the written
+/// one: "more than 15 years" and "more than 30 years" overlap as intervals
+/// but state different bounds; "about 100" and "khoảng 120" overlap but are
+/// 20% apart. Written values must agree within rounding plus the
+/// qualifier's tolerance (10%), so "hơn 4 tỷ" still rounds "4.3 billion".
+fn bases_close(vi: &Claim, en: &Claim, a: &Reading, b: &Reading) -> bool {
+    let qualified = |c: &Claim| {
+        c.qualifier
+            .as_ref()
+            .is_some_and(|q| q.kind.direction() != Direction::Exact)
+    };
+    if vi.vague || en.vague || !(qualified(vi) || qualified(en)) {
+        return true;
+    }
+    let tolerance = |x: f64, y: f64| a.precision.max(b.precision) + 0.1 * x.abs().max(y.abs());
+    (a.value - b.value).abs() <= tolerance(a.value, b.value)
+        && (a.value_hi - b.value_hi).abs() <= tolerance(a.value_hi, b.value_hi)
+}
+
 /// Feet rendered as metres, pounds as kilograms: a conversion is rounded by
 /// nature, so it is compared with 15% of slack and its qualifiers are not
 /// weighed against each other.
@@ -132,16 +157,32 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         en: 0,
     };
     if implicit_unit(&dv, &de) {
-        // Comparable only when the values agree; never a mismatch.
+        // Equal or compatible values make them the same figure; otherwise
+        // they are a changed figure only for pairing that has other evidence
+        // (`align::assign_alone`), never in the ordinary scoring.
+        let mut best = Related {
+            relation: Relation::Disjoint,
+            vi: 0,
+            en: 0,
+        };
         for (i, a) in vi.readings.iter().enumerate() {
             for (j, b) in en.readings.iter().enumerate() {
-                if a.interval.overlaps(&b.interval) {
-                    let relation = if same_written(a, b) {
+                // Both vague ("billions" / "hàng tỷ USD") or neither, and the
+                // written values close, as for any qualified pair.
+                let alike = vi.vague == en.vague && bases_close(vi, en, a, b);
+                let relation = if a.interval.overlaps(&b.interval) && alike {
+                    if same_written(a, b) {
                         Relation::Equal
                     } else {
                         Relation::Compatible
-                    };
-                    return Related {
+                    }
+                } else if scale_off(a.value, b.value) {
+                    Relation::ScaleOff
+                } else {
+                    Relation::Disjoint
+                };
+                if relation > best.relation {
+                    best = Related {
                         relation,
                         vi: i,
                         en: j,
@@ -149,7 +190,7 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
                 }
             }
         }
-        return none;
+        return best;
     }
     if !comparable(&dv, &de) {
         return none;
@@ -196,13 +237,15 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
                 } else {
                     Relation::Disjoint
                 }
-            } else if widen(&a.interval).overlaps(&widen(&b.interval)) {
+            } else if widen(&a.interval).overlaps(&widen(&b.interval))
+                && (bases_close(vi, en, a, b) || converted)
+            {
                 if same_written(a, b) && !converted {
                     Relation::Equal
                 } else {
                     Relation::Compatible
                 }
-            } else if !vi.vague && !en.vague && scale_off(a.value, b.value) {
+            } else if vi.vague == en.vague && scale_off(a.value, b.value) {
                 Relation::ScaleOff
             } else {
                 Relation::Disjoint
@@ -383,6 +426,9 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
             }
             Some(v)
         }
+        // A bound stated as a different flat figure is caught by the written
+        // values above; an approximation rounded to a flat figure is rounding.
+        (Some(QualifierKind::Approx), None) => verdict(Code::Rounded, format!("{both}: rounded")),
         (Some(_), None) => None,
         (Some(e), Some(v)) => {
             let (de, dv) = (e.direction(), v.direction());
@@ -390,10 +436,21 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
                 (de, dv),
                 (Direction::Above, Direction::Below) | (Direction::Below, Direction::Above)
             );
+            // "about 30%" and "hơn 30%": an estimate became a bound.
+            let around_to_bound = matches!(
+                (de, dv),
+                (Direction::Around, Direction::Above | Direction::Below)
+                    | (Direction::Above | Direction::Below, Direction::Around)
+            );
             if opposite {
                 verdict(
                     Code::HedgeChanged,
                     format!("{both}: the qualifier points the other way"),
+                )
+            } else if around_to_bound {
+                verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: an estimate became a bound, or a bound an estimate"),
                 )
             } else {
                 None

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod lang;

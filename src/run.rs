@@ -140,8 +140,47 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Extract(args)) => extract(&args),
         Some(Command::Explain(args)) => explain(&args.code),
+        Some(Command::Eval(args)) => eval(&args),
         None => crate::check::run_check(&cli.check),
     }
+}
+
+/// `factcheck eval CORPUS_DIR…`
+fn eval(args: &crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
+    use crate::eval;
+    let cat = catalogue::builtin();
+    let mut reports = Vec::new();
+    for dir in &args.corpora {
+        let corpus = eval::load_corpus(dir)?;
+        let known_path = args.known_errors.join(format!("{}.tsv", corpus.name));
+        let known = if known_path.is_file() {
+            eval::load_known_errors(&known_path)?
+        } else {
+            Default::default()
+        };
+        reports.push(eval::evaluate(cat, &corpus, args.group, args.seed, &known));
+    }
+    let text = match args.format {
+        crate::cli::EvalFormat::Table => eval::table(&reports),
+        crate::cli::EvalFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&reports)?;
+            s.push('\n');
+            s
+        }
+    };
+    emit(&text)?;
+    let failures: Vec<String> = reports
+        .iter()
+        .flat_map(|r| r.failures(!args.machine_translated.contains(&r.corpus)))
+        .collect();
+    for f in &failures {
+        eprintln!("factcheck eval: threshold crossed: {f}");
+    }
+    Ok(if args.check && !failures.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `factcheck explain CODE`: the documentation of a code (the README's

@@ -284,10 +284,9 @@ impl<'a> Scanner<'a> {
         {
             return Some(i + 1);
         }
-        // UTC offsets: GMT+7.
+        // UTC offsets: GMT+7, "GMT + 7" as machine translation spaces it.
         if i >= 2
             && (self.is_punct(i - 1, '+') || self.is_punct(i - 1, '-'))
-            && t.attached()
             && self.has_role(WordRole::Timezone, i - 2)
         {
             return Some(i + 1);
@@ -334,6 +333,15 @@ impl<'a> Scanner<'a> {
             if !currency_before {
                 return Some(self.skip_attached(i));
             }
+        }
+        // A version glued to a name by a dot: Tosh.0, Web2.0.
+        if i >= 2
+            && self.is_punct(i - 1, '.')
+            && t.attached()
+            && self.attached(i - 1)
+            && self.is_word(i - 2)
+        {
+            return Some(self.skip_attached(i));
         }
         // A capitalised word joined by a hyphen: COVID-19, F-35.
         if i >= 2
@@ -926,9 +934,11 @@ impl<'a> Scanner<'a> {
             if s.attached && !self.attached(k) {
                 break;
             }
-            if self
-                .next_word(k + len)
-                .is_some_and(|w| s.unless_before.iter().any(|u| u == w))
+            // "an 8m tall statue" is a length, but "£600m under budget" money.
+            if currency.is_none()
+                && self
+                    .next_word(k + len)
+                    .is_some_and(|w| s.unless_before.iter().any(|u| u == w))
             {
                 break;
             }
@@ -1411,7 +1421,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // "a" is one only before a scale word or a fraction ("a million",
-        // "a third"), never before a unit ("a year").
+        // "a third"), never before a unit ("$6 trillion a year" is a rate).
         if first.article && core.scale == 1.0 && !core.fraction {
             return Some(Step::Skip(first.end));
         }
@@ -1510,12 +1520,19 @@ impl<'a> Scanner<'a> {
         c.readings = readings;
         c.range |= decade;
         c.qualifier = qualifier;
-        c.weak = first.words
+        // A bare "1" is as often the article "a" as a count ("1 chai mứt",
+        // "1 hàm"), so it is weak even in digits.
+        let bare_one = kind == Kind::Count
             && hi_core.is_none()
-            && core.scale == 1.0
-            && core.currency.is_none()
             && !core.fraction
-            && core.readings[0].value <= if kind == Kind::Count { 10.0 } else { 1.0 };
+            && core.readings[0].value == 1.0;
+        c.weak = bare_one
+            || first.words
+                && hi_core.is_none()
+                && core.scale == 1.0
+                && core.currency.is_none()
+                && !core.fraction
+                && core.readings[0].value <= if kind == Kind::Count { 10.0 } else { 1.0 };
         Some(Step::Claim(Box::new(c), end))
     }
 

@@ -36,9 +36,22 @@ pub fn readings(token: &str, lang: Lang) -> Vec<NumeralReading> {
     let mut out = Vec::new();
     match lang {
         Lang::En => {
-            // English text: English style, Vietnamese style only when English
-            // is impossible ("4,3", "1.600.000").
-            out.extend(en.or(vi));
+            // English text: English style, Vietnamese style when English is
+            // impossible ("4,3", "1.600.000") or when a lone dot is followed
+            // by exactly three digits ("23.000 VND" in translated text).
+            let dot_thousands = has_dot
+                && !has_comma
+                && token.matches('.').count() == 1
+                && token.rsplit('.').next().is_some_and(|g| g.len() == 3);
+            match en {
+                Some(r) => {
+                    out.push(r);
+                    if dot_thousands {
+                        out.extend(vi);
+                    }
+                }
+                None => out.extend(vi),
+            }
         }
         Lang::Vi => {
             let three_after = |sep: char| {
@@ -135,6 +148,7 @@ mod tests {
         assert_eq!(values("1,234.5", Lang::En), [1234.5]);
         assert_eq!(values("4,3", Lang::En), [4.3]);
         assert_eq!(values("1.600.000", Lang::En), [1_600_000.0]);
+        assert_eq!(values("23.000", Lang::En), [23.0, 23000.0]);
     }
 
     #[test]
