@@ -446,7 +446,8 @@ fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
         vi.readings[rel.vi].value.abs(),
         en.readings[rel.en].value.abs(),
     );
-    if vi.kind == Kind::Date || a.max(b) == 0.0 {
+    // Dates, and two orders of magnitude ("millions of years" / "vài tỷ năm").
+    if vi.kind == Kind::Date || (vi.vague && en.vague) || a.max(b) == 0.0 {
         return true;
     }
     a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0
@@ -577,13 +578,12 @@ fn pair_translation(
     let (vi_keys, vi_units) = paragraphs(article, claims, ctx, Section::Translation, tr);
     let (en_keys, en_units) = paragraphs(article, claims, ctx, Section::Original, en);
     let groups = align_units(&vi_units, &en_units);
-    // The claims of each aligned group, bucketed once.
-    let bucket = |keys: &[(usize, usize)],
-                  side: fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
-                  members: &[usize]| {
+    // The claims of each aligned group, bucketed once (`english` picks the
+    // side of each group).
+    let bucket = |keys: &[(usize, usize)], english: bool, members: &[usize]| {
         let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
-        for (g, grp) in groups.iter().enumerate() {
-            for &u in side(grp) {
+        for (g, (vi_units, en_units)) in groups.iter().enumerate() {
+            for &u in if english { en_units } else { vi_units } {
                 group_of.insert(keys[u], g);
             }
         }
@@ -595,8 +595,8 @@ fn pair_translation(
         }
         out
     };
-    let vi_of = bucket(&vi_keys, |g| &g.0, tr);
-    let en_of = bucket(&en_keys, |g| &g.1, en);
+    let vi_of = bucket(&vi_keys, false, tr);
+    let en_of = bucket(&en_keys, true, en);
     let mut free_vi: HashSet<usize> = tr.iter().copied().collect();
     let mut free_en: HashSet<usize> = en.iter().copied().collect();
     let mut pairs = Vec::new();

@@ -761,6 +761,9 @@ fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
                 t.replacen("USD", "đô la Mỹ", 1)
             } else if t.contains("đô la Mỹ") {
                 t.replacen("đô la Mỹ", "USD", 1)
+            } else if t.ends_with("đô la") {
+                // Not "đô la Úc", "đô la Singapore": another currency.
+                t.replacen("đô la", "USD", 1)
             } else {
                 return None;
             }
@@ -772,19 +775,19 @@ fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
             let (a, b) = digits(t)?;
             let v: usize = t[a..b].parse().ok()?;
             // A bare count in words is a weak claim, so only figures with a
-            // unit or currency are rewritten.
-            if !(1..=10).contains(&v) || vi.kind == Kind::Count {
+            // unit or currency are rewritten; and only a number standing as a
+            // word of its own ("2 tháng", not "8m", "3/4", "-2%", "£ 1").
+            let before_ok = t[..a]
+                .trim_end()
+                .chars()
+                .last()
+                .is_none_or(char::is_alphabetic)
+                && (a == 0 || t[..a].ends_with(' '));
+            let alone = before_ok && t[b..].starts_with(' ');
+            if !(1..=10).contains(&v) || vi.kind == Kind::Count || !alone {
                 return None;
             }
-            // A unit glued to the digits ("5cm") gets a space after the word.
-            let glued = t[b..].starts_with(char::is_alphabetic);
-            format!(
-                "{}{}{}{}",
-                &t[..a],
-                VI_DIGIT_WORDS[v],
-                if glued { " " } else { "" },
-                &t[b..]
-            )
+            format!("{}{}{}", &t[..a], VI_DIGIT_WORDS[v], &t[b..])
         }
         Equivalent::EnglishDollarWords => return None,
     };
@@ -794,27 +797,36 @@ fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
     splice(line, vi, &new)
 }
 
-/// "$6 million" → "6 million dollars" in an English line.
+/// "$6 million" → "6 million dollars", "$ 50,000" → "50,000 dollars" in an
+/// English line.
 fn rewrite_en_dollars(line: &str) -> Option<String> {
     let i = line.find('$')?;
+    if line[..i].ends_with(|c: char| c.is_alphanumeric()) {
+        return None; // US$, HK$, A$
+    }
     let rest = &line[i + 1..];
-    let (a, b) = digits(rest)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let (a, b) = digits(&rest[lead..])?;
     if a != 0 {
         return None;
     }
-    let after = &rest[b..];
+    let number = &rest[lead..lead + b];
+    let after = &rest[lead + b..];
     let scale = ["million", "billion", "trillion"]
         .into_iter()
-        .find(|s| after.strip_prefix(' ').is_some_and(|x| x.starts_with(s)))?;
-    let tail = &after[1 + scale.len()..];
-    if tail.starts_with(|c: char| c.is_alphanumeric()) {
+        .find(|s| after.strip_prefix(' ').is_some_and(|x| x.starts_with(s)));
+    let (words, tail) = match scale {
+        Some(s) => (format!("{number} {s}"), &after[1 + s.len()..]),
+        None => (number.to_string(), after),
+    };
+    // "$115-million", "$5.7 bln": a scale this rewrite does not spell out.
+    let next = tail.split_whitespace().next().unwrap_or("");
+    if tail.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        || ["bn", "bln", "mln", "mn", "m", "tn", "k"].contains(&next)
+    {
         return None;
     }
-    Some(format!(
-        "{}{} {scale} dollars{tail}",
-        &line[..i],
-        &rest[..b]
-    ))
+    Some(format!("{}{words} dollars{tail}", &line[..i]))
 }
 
 /// A table for a terminal.
@@ -903,6 +915,10 @@ mod tests {
             rewrite_en_dollars("spent $6 million on it").as_deref(),
             Some("spent 6 million dollars on it")
         );
-        assert_eq!(rewrite_en_dollars("spent $6 on it"), None);
+        assert_eq!(
+            rewrite_en_dollars("spent $ 50,000 on it").as_deref(),
+            Some("spent 50,000 dollars on it")
+        );
+        assert_eq!(rewrite_en_dollars("spent US$6 on it"), None);
     }
 }

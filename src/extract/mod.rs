@@ -1525,6 +1525,7 @@ impl<'a> Scanner<'a> {
         let bare_one = kind == Kind::Count
             && hi_core.is_none()
             && !core.fraction
+            && core.scale == 1.0
             && core.readings[0].value == 1.0;
         c.weak = bare_one
             || first.words
