@@ -48,8 +48,9 @@ pub struct Context {
     pub paragraph: (usize, usize),
     /// Sentence index within the paragraph.
     pub sentence: usize,
-    /// Anchors of the claim's sentence: names, term ids, years.
-    pub sentence_anchors: HashSet<u64>,
+    /// Anchors of the claim's sentence (names, term ids, years), sorted and
+    /// shared by every claim of the sentence.
+    pub sentence_anchors: std::sync::Arc<Vec<u64>>,
     /// Anchors within a few words of the claim.
     pub near_anchors: HashSet<u64>,
     /// Years written right beside the claim ("80% in 2024"): the strongest
@@ -150,133 +151,187 @@ fn shared_context(cv: &Context, ce: &Context) -> f64 {
         .filter(|y| ce.years_beside.contains(y))
         .count() as f64;
     let near = cv.near_anchors.intersection(&ce.near_anchors).count() as f64;
-    let sentence = cv
-        .sentence_anchors
-        .intersection(&ce.sentence_anchors)
-        .count() as f64;
+    let sentence = shared_count(&cv.sentence_anchors, &ce.sentence_anchors) as f64;
     let subject = cv.subject.iter().filter(|s| ce.subject.contains(s)).count() as f64;
     1.2 * years + 0.4 * near + 0.2 * sentence + 0.4 * subject
 }
 
-/// Build the context of every claim.
-fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context> {
-    let mut views: HashMap<(usize, usize), LineView> = HashMap::new();
-    let mut out = Vec::with_capacity(claims.len());
-    for c in claims {
-        let key = (c.part, c.line);
-        let view = views.entry(key).or_insert_with(|| {
-            let text = &article.parts[c.part].lines[c.line - 1].text;
-            LineView::new(cat, c.lang, text)
-        });
-        let (a, b) = (view.token_at(c.start), view.token_at(c.end));
-        let sentence = view.sentence_of.get(a).copied().unwrap_or(0);
-        let mut ctx = Context {
-            paragraph: key,
-            sentence,
-            ..Context::default()
-        };
-        for &(i, len, id) in &view.terms {
-            if view.sentence_of[i] != sentence {
-                continue;
-            }
-            let h = anchor("term", &id.to_string());
-            ctx.sentence_anchors.insert(h);
-            if i + len + NEAR >= a && i <= b + NEAR {
-                ctx.near_anchors.insert(h);
-            }
-        }
-        for (i, name) in &view.names {
-            if view.sentence_of[*i] != sentence {
-                continue;
-            }
-            let h = anchor("name", name);
-            ctx.sentence_anchors.insert(h);
-            if i + NEAR >= a && *i <= b + NEAR {
-                ctx.near_anchors.insert(h);
-            }
-        }
-        // What the figure counts: terms within the next few words, before any
-        // clause punctuation.
-        let mut j = b;
-        let stop = (b + 6).min(view.tokens.len());
-        while j < stop {
-            let tok = &view.tokens[j];
-            // Stop at clause punctuation and at another figure: in "58% of the
-            // 2,000 people polled", the people belong to the 2,000.
-            if (tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-'))
-                || tok.is_number()
-            {
-                break;
-            }
-            if matches!(tok.lower.as_str(), "other" | "others" | "khác") {
-                ctx.subject_other = true;
-            }
-            if let Some(&(_, len, id)) = view.terms.iter().find(|(s, _, _)| *s == j) {
-                ctx.subject.push(id);
-                j += len;
-            } else {
+/// How many anchors two sorted lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
                 j += 1;
             }
         }
-        // Nothing counted after the figure: the population it is a share of,
-        // named earlier in the sentence ("Of the 1,600 respondents …, 72%
-        // said"; "Trong số 1.600 người trả lời …, 72% cho biết").
-        if ctx.subject.is_empty() {
-            let from = a.saturating_sub(14);
-            let base_of = |s: usize| {
-                (s.saturating_sub(2)..s).any(|k| {
-                    view.tokens[k].is_number() && {
-                        let mut p = k.checked_sub(1).map(|p| view.tokens[p].lower.as_str());
-                        if p == Some("the") {
-                            p = k.checked_sub(2).map(|p| view.tokens[p].lower.as_str());
-                        }
-                        matches!(p, Some("of" | "among" | "số"))
-                    }
-                })
-            };
-            if let Some(&(_, _, id)) = view.terms.iter().rev().find(|(s, _, id)| {
-                *s >= from
-                    && *s < a
-                    && view.sentence_of[*s] == sentence
-                    && cat.terms[*id].group.is_some()
-                    && base_of(*s)
-            }) {
-                ctx.subject.push(id);
+    }
+    n
+}
+
+/// Build the context of every claim, line by line: each line is tokenised
+/// once, its terms and names indexed by token, and the anchors of each
+/// sentence shared by the claims in it, so the cost stays near linear even
+/// for a paragraph of many thousands of figures.
+fn contexts(cat: &Catalogue, article: &Article, claims: &[Claim]) -> Vec<Context> {
+    let mut out = vec![Context::default(); claims.len()];
+    let mut by_line: std::collections::BTreeMap<(usize, usize), Vec<usize>> = Default::default();
+    for (i, c) in claims.iter().enumerate() {
+        by_line.entry((c.part, c.line)).or_default().push(i);
+    }
+    for (key, members) in by_line {
+        let lang = claims[members[0]].lang;
+        let text = &article.parts[key.0].lines[key.1 - 1].text;
+        let view = LineView::new(cat, lang, text);
+        let sentences = view.sentence_of.last().map_or(1, |s| s + 1);
+        let sentence_at = |tok: usize| view.sentence_of.get(tok).copied().unwrap_or(sentences - 1);
+        // Anchors of each sentence: terms, names, and the years written in it.
+        let mut per_sentence: Vec<Vec<u64>> = vec![Vec::new(); sentences];
+        for &(i, _, id) in &view.terms {
+            per_sentence[sentence_at(i)].push(anchor("term", &id.to_string()));
+        }
+        for (i, name) in &view.names {
+            per_sentence[sentence_at(*i)].push(anchor("name", name));
+        }
+        for &ci in &members {
+            if claims[ci].kind == Kind::Year {
+                let s = sentence_at(view.token_at(claims[ci].start));
+                per_sentence[s].push(anchor("year", &format!("{}", claims[ci].primary().value)));
             }
         }
-        // "for Alphabet, Meta, Amazon.com and Microsoft"
-        if c.lang == Lang::En && view.tokens.get(b).is_some_and(|t| t.lower == "for") {
-            ctx.names_after = view
-                .names
-                .iter()
-                .filter(|(i, _)| *i > b && *i < b + 14 && view.sentence_of[*i] == sentence)
-                .count();
-        }
-        // "Alphabet (11-19%)"
-        ctx.pinned_on_name = a >= 2
-            && view.tokens[a - 1].is_punct('(')
-            && view.names.iter().any(|(i, _)| *i == a - 2)
-            && view.tokens.get(b).is_some_and(|t| t.is_punct(')'));
-        out.push(ctx);
-    }
-    // Years in a sentence anchor it too, and the claims right beside them
-    // ("50% in 2025" / "50% vào năm 2025").
-    for (i, c) in claims.iter().enumerate() {
-        if matches!(c.kind, Kind::Year) {
-            let h = anchor("year", &format!("{}", c.primary().value));
-            let (p, s) = (out[i].paragraph, out[i].sentence);
-            for (j, other) in claims.iter().enumerate() {
-                if out[j].paragraph == p && out[j].sentence == s && j != i && other.lang == c.lang {
-                    out[j].sentence_anchors.insert(h);
-                    let gap = if other.end <= c.start {
-                        c.start - other.end
-                    } else {
-                        other.start.saturating_sub(c.end)
-                    };
-                    if gap <= 12 {
-                        out[j].years_beside.push(c.primary().value as i64);
-                    }
+        let per_sentence: Vec<std::sync::Arc<Vec<u64>>> = per_sentence
+            .into_iter()
+            .map(|mut v| {
+                v.sort_unstable();
+                v.dedup();
+                std::sync::Arc::new(v)
+            })
+            .collect();
+        let term_at: HashMap<usize, (usize, usize)> = view
+            .terms
+            .iter()
+            .map(|&(i, len, id)| (i, (len, id)))
+            .collect();
+        // Terms and names are in token order: ranges by binary search.
+        let terms_in = |from: usize, to: usize| {
+            let lo = view.terms.partition_point(|t| t.0 < from);
+            let hi = view.terms.partition_point(|t| t.0 < to);
+            &view.terms[lo..hi]
+        };
+        let names_in = |from: usize, to: usize| {
+            let lo = view.names.partition_point(|n| n.0 < from);
+            let hi = view.names.partition_point(|n| n.0 < to);
+            &view.names[lo..hi]
+        };
+        for &ci in &members {
+            let c = &claims[ci];
+            let (a, b) = (view.token_at(c.start), view.token_at(c.end));
+            let sentence = sentence_at(a);
+            let ctx = &mut out[ci];
+            ctx.paragraph = key;
+            ctx.sentence = sentence;
+            ctx.sentence_anchors = per_sentence[sentence].clone();
+            const LONGEST_TERM: usize = 8;
+            for &(i, len, id) in terms_in(a.saturating_sub(NEAR + LONGEST_TERM), b + NEAR + 1) {
+                if sentence_at(i) == sentence && i + len + NEAR >= a && i <= b + NEAR {
+                    ctx.near_anchors.insert(anchor("term", &id.to_string()));
                 }
+            }
+            for (i, name) in names_in(a.saturating_sub(NEAR), b + NEAR + 1) {
+                if sentence_at(*i) == sentence {
+                    ctx.near_anchors.insert(anchor("name", name));
+                }
+            }
+            // What the figure counts: terms within the next few words, before
+            // any clause punctuation.
+            let mut j = b;
+            let stop = (b + 6).min(view.tokens.len());
+            while j < stop {
+                let tok = &view.tokens[j];
+                // Stop at clause punctuation and at another figure: in "58% of
+                // the 2,000 people polled", the people belong to the 2,000.
+                if (tok.kind == crate::tokenize::TokenKind::Punct && !tok.is_punct('-'))
+                    || tok.is_number()
+                {
+                    break;
+                }
+                if matches!(tok.lower.as_str(), "other" | "others" | "khác") {
+                    ctx.subject_other = true;
+                }
+                if let Some(&(len, id)) = term_at.get(&j) {
+                    ctx.subject.push(id);
+                    j += len;
+                } else {
+                    j += 1;
+                }
+            }
+            // Nothing counted after the figure: the population it is a share
+            // of, named earlier in the sentence ("Of the 1,600 respondents …,
+            // 72% said"; "Trong số 1.600 người trả lời …, 72% cho biết").
+            if ctx.subject.is_empty() {
+                let base_of = |s: usize| {
+                    (s.saturating_sub(2)..s).any(|k| {
+                        view.tokens[k].is_number() && {
+                            let mut p = k.checked_sub(1).map(|p| view.tokens[p].lower.as_str());
+                            if p == Some("the") {
+                                p = k.checked_sub(2).map(|p| view.tokens[p].lower.as_str());
+                            }
+                            matches!(p, Some("of" | "among" | "số"))
+                        }
+                    })
+                };
+                if let Some(&(_, _, id)) =
+                    terms_in(a.saturating_sub(14), a)
+                        .iter()
+                        .rev()
+                        .find(|(s, _, id)| {
+                            sentence_at(*s) == sentence
+                                && cat.terms[*id].group.is_some()
+                                && base_of(*s)
+                        })
+                {
+                    ctx.subject.push(id);
+                }
+            }
+            // "for Alphabet, Meta, Amazon.com and Microsoft"
+            if c.lang == Lang::En && view.tokens.get(b).is_some_and(|t| t.lower == "for") {
+                ctx.names_after = names_in(b + 1, b + 14)
+                    .iter()
+                    .filter(|(i, _)| sentence_at(*i) == sentence)
+                    .count();
+            }
+            // "Alphabet (11-19%)"
+            ctx.pinned_on_name = a >= 2
+                && view.tokens[a - 1].is_punct('(')
+                && !names_in(a - 2, a - 1).is_empty()
+                && view.tokens.get(b).is_some_and(|t| t.is_punct(')'));
+        }
+        // Years right beside a claim ("50% in 2025" / "50% vào năm 2025"):
+        // claims of one line are in text order, so neighbours are close.
+        let mut ordered = members.clone();
+        ordered.sort_by_key(|&i| claims[i].start);
+        for (k, &yi) in ordered.iter().enumerate() {
+            let y = &claims[yi];
+            if y.kind != Kind::Year {
+                continue;
+            }
+            let year = y.primary().value as i64;
+            let s = out[yi].sentence;
+            for &j in ordered[..k].iter().rev() {
+                if claims[j].end + 12 < y.start || out[j].sentence != s {
+                    break;
+                }
+                out[j].years_beside.push(year);
+            }
+            for &j in &ordered[k + 1..] {
+                if claims[j].start > y.end + 12 || out[j].sentence != s {
+                    break;
+                }
+                out[j].years_beside.push(year);
             }
         }
     }
@@ -343,59 +398,65 @@ fn align_units(vi: &[Unit], en: &[Unit]) -> Vec<(Vec<usize>, Vec<usize>)> {
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    // Far beyond any real article: pair units by relative position, so
-    // memory and time stay linear on hostile input.
-    if n.saturating_mul(m) > 4_000_000 {
-        return (0..n)
-            .map(|i| (vec![i], vec![(i * m / n).min(m - 1)]))
-            .collect();
-    }
-    let band = 40 + n.abs_diff(m);
-    let in_band = |i: usize, j: usize| {
-        let diag = i * m / n.max(1);
-        j + band >= diag && j <= diag + band
+    // Only a band around the proportional diagonal is stored and explored:
+    // wide enough for the steps between rows and for a run of paragraphs
+    // present on one side only, so memory and time stay linear in n + m.
+    let ratio = m.div_ceil(n).max(n.div_ceil(m));
+    let band = 40 + 2 * ratio;
+    let width = (2 * band + 1).min(m + 1);
+    let lo = |i: usize| (i * m / n).saturating_sub(band).min(m + 1 - width);
+    let at = |i: usize, j: usize| -> Option<usize> {
+        let l = lo(i);
+        (j >= l && j < l + width && j <= m).then(|| i * width + (j - l))
     };
     const NEG: f64 = f64::NEG_INFINITY;
-    let mut score = vec![vec![NEG; m + 1]; n + 1];
-    let mut back = vec![vec![(0u8, 0u8); m + 1]; n + 1];
-    score[0][0] = 0.0;
+    let mut score = vec![NEG; (n + 1) * width];
+    let mut back = vec![(0u8, 0u8); (n + 1) * width];
+    score[0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            if (i, j) == (0, 0) || !in_band(i, j) && i > 0 && j > 0 {
+        for j in lo(i)..=(lo(i) + width - 1).min(m) {
+            if (i, j) == (0, 0) {
                 continue;
             }
             let mut best = (NEG, (0u8, 0u8));
-            let mut consider = |di: usize, dj: usize, gain: f64| {
-                if i >= di && j >= dj && score[i - di][j - dj] > NEG {
-                    let s = score[i - di][j - dj] + gain;
+            let mut consider = |di: usize, dj: usize, gain: &dyn Fn() -> f64| {
+                if i >= di
+                    && j >= dj
+                    && let Some(k) = at(i - di, j - dj)
+                    && score[k] > NEG
+                {
+                    let s = score[k] + gain();
                     if s > best.0 {
                         best = (s, (di as u8, dj as u8));
                     }
                 }
             };
             if i >= 1 && j >= 1 {
-                consider(1, 1, similarity(&vi[i - 1], &en[j - 1]));
+                consider(1, 1, &|| similarity(&vi[i - 1], &en[j - 1]));
             }
-            if i >= 1 {
-                consider(1, 0, 0.0);
-            }
-            if j >= 1 {
-                consider(0, 1, 0.0);
-            }
+            consider(1, 0, &|| 0.0);
+            consider(0, 1, &|| 0.0);
             if i >= 2 && j >= 1 {
-                consider(2, 1, similarity(&merge(&vi[i - 2..i]), &en[j - 1]) - 0.1);
+                consider(2, 1, &|| {
+                    similarity(&merge(&vi[i - 2..i]), &en[j - 1]) - 0.1
+                });
             }
             if i >= 1 && j >= 2 {
-                consider(1, 2, similarity(&vi[i - 1], &merge(&en[j - 2..j])) - 0.1);
+                consider(1, 2, &|| {
+                    similarity(&vi[i - 1], &merge(&en[j - 2..j])) - 0.1
+                });
             }
-            score[i][j] = best.0;
-            back[i][j] = best.1;
+            if let Some(k) = at(i, j) {
+                score[k] = best.0;
+                back[k] = best.1;
+            }
         }
     }
     let mut groups = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = back[i][j];
+        let Some(k) = at(i, j) else { break };
+        let (di, dj) = back[k];
         let (di, dj) = (di as usize, dj as usize);
         if di == 0 && dj == 0 {
             break;
@@ -815,8 +876,24 @@ fn assign(
         .copied()
         .filter(|c| free_en.contains(c))
         .collect();
+    // A huge scope (a flattened table, a paragraph of thousands of figures)
+    // compares each claim only with those near its relative position and
+    // keeps its best few candidates, so time and memory stay linear.
+    const WINDOW: usize = 32;
+    const KEEP: usize = 4;
+    let huge = vis.len() * ens.len() > 64 * 64 * 16;
     for (a, &v) in vis.iter().enumerate() {
-        for (b, &e) in ens.iter().enumerate() {
+        let (from, to) = if huge {
+            let centre = a * ens.len() / vis.len().max(1);
+            (
+                centre.saturating_sub(WINDOW),
+                (centre + WINDOW).min(ens.len()),
+            )
+        } else {
+            (0, ens.len())
+        };
+        let mut mine = Vec::new();
+        for (b, &e) in ens.iter().enumerate().take(to).skip(from) {
             let rel = relate(&claims[v], &claims[e]);
             let Some(mut s) = pair_score(&claims[v], &claims[e], &ctx[v], &ctx[e], rel) else {
                 continue;
@@ -827,9 +904,14 @@ fn assign(
             let re = b as f64 / ens.len().max(1) as f64;
             s += 0.5 * (1.0 - (rv - re).abs());
             if s >= min_score {
-                candidates.push((s, v, e, rel));
+                mine.push((s, v, e, rel));
             }
         }
+        if huge {
+            mine.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+            mine.truncate(KEEP);
+        }
+        candidates.extend(mine);
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, v, e, rel) in candidates {

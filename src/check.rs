@@ -324,11 +324,11 @@ pub fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .collect();
         let baseline = config::baseline_for(&path, &accepted);
         write_atomically(&path, &crate::catalogue::to_yaml(&baseline))?;
-        eprintln!(
+        crate::run::warn(&format!(
             "factcheck: wrote a baseline of {} findings to {}",
             baseline.suppressions.len(),
             path.display()
-        );
+        ));
         for f in &mut files {
             f.findings.clear();
         }

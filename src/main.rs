@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     match factcheck::run::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("factcheck: {e:#}");
+            factcheck::run::warn(&format!("factcheck: {e:#}"));
             ExitCode::from(2)
         }
     }

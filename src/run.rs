@@ -89,12 +89,12 @@ pub fn article_inputs(args: &InputArgs, excludes: &Excludes) -> anyhow::Result<V
             "no input: give an article FILE (or `-` for standard input), or --original and --translation"
         );
     }
-    if out
+    let stdin_uses = out
         .iter()
-        .filter(|i| matches!(i, ArticleInput::Layout(p) if p.as_os_str() == "-"))
-        .count()
-        > 1
-    {
+        .flat_map(ArticleInput::paths)
+        .filter(|p| p.as_os_str() == "-")
+        .count();
+    if stdin_uses > 1 {
         anyhow::bail!("standard input (`-`) can be read only once");
     }
     Ok(out)
@@ -124,6 +124,12 @@ impl std::ops::Deref for CatalogueRef {
             CatalogueRef::Owned(c) => c,
         }
     }
+}
+
+/// Write one line to standard error; a closed or full stderr is ignored
+/// (there is nowhere left to report it).
+pub fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Write to standard output; a closed pipe (`| head`) is not an error.
@@ -174,7 +180,7 @@ fn eval(args: &crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
         .flat_map(|r| r.failures(!args.machine_translated.contains(&r.corpus)))
         .collect();
     for f in &failures {
-        eprintln!("factcheck eval: threshold crossed: {f}");
+        warn(&format!("factcheck eval: threshold crossed: {f}"));
     }
     Ok(if args.check && !failures.is_empty() {
         ExitCode::from(1)
@@ -240,7 +246,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 failed = true;
                 if args.format == ExtractFormat::Human {
-                    eprintln!("factcheck: {e}");
+                    warn(&format!("factcheck: {e}"));
                 }
                 files.push(FileClaims {
                     path: name,

@@ -112,10 +112,16 @@ impl<'a> Scanner<'a> {
             .find_iter(&line.text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        let masked = tokens
-            .iter()
-            .map(|t| spans.iter().any(|&(s, e)| t.start >= s && t.start < e))
-            .collect();
+        // Spans and tokens are both in text order: one sweep marks the tokens
+        // inside a URL or an e-mail address.
+        let mut masked = Vec::with_capacity(tokens.len());
+        let mut k = 0;
+        for t in &tokens {
+            while k < spans.len() && spans[k].1 <= t.start {
+                k += 1;
+            }
+            masked.push(k < spans.len() && t.start >= spans[k].0);
+        }
         let sentence_of = sentences(&tokens);
         Scanner {
             cat,
@@ -853,6 +859,10 @@ impl<'a> Scanner<'a> {
         c.vague = true;
         let lo = base * factor;
         let hi = base * upper * factor;
+        // "hàng tỷ tỷ tỷ …" overflows: no claim rather than an infinite one.
+        if !hi.is_finite() {
+            return Some(Step::Skip(end));
+        }
         c.readings = vec![Reading {
             value: lo,
             value_hi: lo,
