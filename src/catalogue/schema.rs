@@ -308,6 +308,7 @@ pub enum WordRole {
     Transparent,
     RatioEvery,
     FractionOf,
+    Negative,
     RatioThen,
     MultiplierPrefix,
     OrdinalPrefix,

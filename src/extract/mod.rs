@@ -900,6 +900,14 @@ impl<'a> Scanner<'a> {
             sign = -1.0;
             j += 1;
         }
+        // "âm 5%", "minus 5%": a sign in words.
+        if currency.is_none()
+            && j >= 1
+            && self.has_role(WordRole::Negative, j - 1)
+            && self.is_number(j)
+        {
+            sign = -sign;
+        }
         let mut core = self.amount_at(j)?;
         core.start = i;
         if sign < 0.0 {
@@ -979,6 +987,23 @@ impl<'a> Scanner<'a> {
             }
             core.scale *= s.factor;
             k += len;
+        }
+        // "1 triệu 200 nghìn": a smaller scale after a scaled figure adds to it.
+        if self.lang == Lang::Vi && core.scale > 1.0 {
+            while let Some(n) = self.plain_int(k) {
+                let Some((len, s)) = self.t.scales.match_at(&self.tokens, k + 1) else {
+                    break;
+                };
+                if s.factor >= core.scale || n as f64 * s.factor >= core.scale {
+                    break;
+                }
+                let add = n as f64 * s.factor / core.scale;
+                for r in &mut core.readings {
+                    r.value += add;
+                    r.precision = r.precision.min(0.5 * s.factor / core.scale);
+                }
+                k += 1 + len;
+            }
         }
         let half = if self.is_and_a_half(k) {
             Some(1)

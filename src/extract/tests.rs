@@ -339,3 +339,14 @@ fn changes_are_two_figures() {
     assert_eq!(keys(Lang::En, "a $1.2 billion loan"), ["money 1.2e9 USD"]);
     assert_eq!(keys(Lang::En, "an A$583m deal"), ["money 5.83e8 AUD"]);
 }
+
+#[test]
+fn compound_vietnamese_amounts_and_signs_in_words() {
+    assert_eq!(
+        keys(Lang::Vi, "1 triệu 200 nghìn khách hàng"),
+        ["count 1.2e6"]
+    );
+    assert_eq!(keys(Lang::Vi, "3 trăm triệu USD"), ["money 3e8 USD"]);
+    assert_eq!(keys(Lang::Vi, "Tăng trưởng âm 5%"), ["percent -5%"]);
+    assert_eq!(keys(Lang::En, "Growth was -5%"), ["percent -5%"]);
+}
