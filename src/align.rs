@@ -735,16 +735,7 @@ fn assign_alone(
     free_en: &mut HashSet<usize>,
     pairs: &mut Vec<Pair>,
 ) {
-    let vis: Vec<usize> = vis
-        .iter()
-        .copied()
-        .filter(|c| free_vi.contains(c))
-        .collect();
-    let ens: Vec<usize> = ens
-        .iter()
-        .copied()
-        .filter(|c| free_en.contains(c))
-        .collect();
+    let (vis, ens) = (still_free(vis, free_vi), still_free(ens, free_en));
     // How alike two claims are in kind: same dimension and same weakness
     // first, then same dimension, then a unit left implicit. Only a claim
     // alone in the best tier on both sides is taken.
@@ -853,6 +844,11 @@ fn align_sentences(
         .collect()
 }
 
+/// The claims of a scope not paired yet, in order.
+fn still_free(ids: &[usize], free: &HashSet<usize>) -> Vec<usize> {
+    ids.iter().copied().filter(|c| free.contains(c)).collect()
+}
+
 /// Greedy best-first assignment of free claims within a scope.
 #[allow(clippy::too_many_arguments)]
 fn assign(
@@ -866,16 +862,7 @@ fn assign(
     min_score: f64,
 ) {
     let mut candidates = Vec::new();
-    let vis: Vec<usize> = vis
-        .iter()
-        .copied()
-        .filter(|c| free_vi.contains(c))
-        .collect();
-    let ens: Vec<usize> = ens
-        .iter()
-        .copied()
-        .filter(|c| free_en.contains(c))
-        .collect();
+    let (vis, ens) = (still_free(vis, free_vi), still_free(ens, free_en));
     // A huge scope (a flattened table, a paragraph of thousands of figures)
     // compares each claim only with those near its relative position and
     // keeps its best few candidates, so time and memory stay linear.

@@ -620,25 +620,18 @@ mod tests {
     #[test]
     fn opposite_hedges() {
         use Severity::*;
-        assert_eq!(
-            code("gần 30%", "more than 30%"),
-            Some(("hedge-changed", Error))
-        );
-        assert_eq!(
-            code("hơn 30%", "almost 30%"),
-            Some(("hedge-changed", Error))
-        );
-        assert_eq!(
-            code("ít nhất 30%", "up to 30%"),
-            Some(("hedge-changed", Warning))
-        );
-        assert_eq!(
-            code("tối đa 30%", "at least 30%"),
-            Some(("hedge-changed", Warning))
-        );
-        assert_eq!(
-            code("dưới 30%", "more than 30%"),
-            Some(("hedge-changed", Error))
-        );
+        for (vi, en, severity) in [
+            ("gần 30%", "more than 30%", Error),
+            ("hơn 30%", "almost 30%", Error),
+            ("ít nhất 30%", "up to 30%", Warning),
+            ("tối đa 30%", "at least 30%", Warning),
+            ("dưới 30%", "more than 30%", Error),
+        ] {
+            assert_eq!(
+                code(vi, en),
+                Some(("hedge-changed", severity)),
+                "{vi} / {en}"
+            );
+        }
     }
 }

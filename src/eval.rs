@@ -829,6 +829,23 @@ fn rewrite_en_dollars(line: &str) -> Option<String> {
     Some(format!("{}{words} dollars{tail}", &line[..i]))
 }
 
+/// One block of the table: a header and a row per kind.
+fn rows(out: &mut String, (title, passed, rate): (&str, &str, &str), tallies: &[Tally]) {
+    out.push_str(&format!(
+        "  {title:<34} {:>8} {passed:>8} {rate:>8}\n",
+        "applied"
+    ));
+    for t in tallies {
+        out.push_str(&format!(
+            "  {:<34} {:>8} {:>8} {:>7.1}%\n",
+            t.kind,
+            t.applied,
+            t.passed,
+            100.0 * t.rate
+        ));
+    }
+}
+
 /// A table for a terminal.
 pub fn table(reports: &[CorpusReport]) -> String {
     let mut out = String::new();
@@ -853,32 +870,16 @@ pub fn table(reports: &[CorpusReport]) -> String {
                 crate::render::sanitize(&a.message)
             ));
         }
-        out.push_str(&format!(
-            "  {:<34} {:>8} {:>8} {:>8}\n",
-            "perturbation (must be caught)", "applied", "caught", "recall"
-        ));
-        for t in &r.perturbations {
-            out.push_str(&format!(
-                "  {:<34} {:>8} {:>8} {:>7.1}%\n",
-                t.kind,
-                t.applied,
-                t.passed,
-                100.0 * t.rate
-            ));
-        }
-        out.push_str(&format!(
-            "  {:<34} {:>8} {:>8} {:>8}\n",
-            "equivalent rewrite (must be quiet)", "applied", "quiet", "rate"
-        ));
-        for t in &r.equivalents {
-            out.push_str(&format!(
-                "  {:<34} {:>8} {:>8} {:>7.1}%\n",
-                t.kind,
-                t.applied,
-                t.passed,
-                100.0 * t.rate
-            ));
-        }
+        rows(
+            &mut out,
+            ("perturbation (must be caught)", "caught", "recall"),
+            &r.perturbations,
+        );
+        rows(
+            &mut out,
+            ("equivalent rewrite (must be quiet)", "quiet", "rate"),
+            &r.equivalents,
+        );
     }
     out
 }
