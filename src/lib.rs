@@ -2,6 +2,7 @@
 //! against the English original. See ARCHITECTURE.md for the data flow.
 
 pub mod align;
+pub mod batch;
 pub mod catalogue;
 pub mod check;
 pub mod claim;

@@ -147,7 +147,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Extract(args)) => extract(&args),
         Some(Command::Explain(args)) => explain(&args.code),
         Some(Command::Eval(args)) => eval(&args),
-        None => crate::check::run_check(&cli.check),
+        None => crate::batch::run_check(&cli.check),
     }
 }
 
