@@ -160,37 +160,22 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         // Equal or compatible values make them the same figure; otherwise
         // they are a changed figure only for pairing that has other evidence
         // (`align::assign_alone`), never in the ordinary scoring.
-        let mut best = Related {
-            relation: Relation::Disjoint,
-            vi: 0,
-            en: 0,
-        };
-        for (i, a) in vi.readings.iter().enumerate() {
-            for (j, b) in en.readings.iter().enumerate() {
-                // Both vague ("billions" / "hàng tỷ USD") or neither, and the
-                // written values close, as for any qualified pair.
-                let alike = vi.vague == en.vague && bases_close(vi, en, a, b);
-                let relation = if a.interval.overlaps(&b.interval) && alike {
-                    if same_written(a, b) {
-                        Relation::Equal
-                    } else {
-                        Relation::Compatible
-                    }
-                } else if scale_off(a.value, b.value) {
-                    Relation::ScaleOff
+        return best_reading(vi, en, |a, b| {
+            // Both vague ("billions" / "hàng tỷ USD") or neither, and the
+            // written values close, as for any qualified pair.
+            let alike = vi.vague == en.vague && bases_close(vi, en, a, b);
+            if a.interval.overlaps(&b.interval) && alike {
+                if same_written(a, b) {
+                    Relation::Equal
                 } else {
-                    Relation::Disjoint
-                };
-                if relation > best.relation {
-                    best = Related {
-                        relation,
-                        vi: i,
-                        en: j,
-                    };
+                    Relation::Compatible
                 }
+            } else if scale_off(a.value, b.value) {
+                Relation::ScaleOff
+            } else {
+                Relation::Disjoint
             }
-        }
-        return best;
+        });
     }
     if !comparable(&dv, &de) {
         return none;
@@ -224,6 +209,35 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
             *i
         }
     };
+    best_reading(vi, en, |a, b| {
+        if unit_differs {
+            if same_written(a, b) || a.interval.overlaps(&b.interval) {
+                Relation::UnitDiff
+            } else {
+                Relation::Disjoint
+            }
+        } else if widen(&a.interval).overlaps(&widen(&b.interval))
+            && (bases_close(vi, en, a, b) || converted)
+        {
+            if same_written(a, b) && !converted {
+                Relation::Equal
+            } else {
+                Relation::Compatible
+            }
+        } else if vi.vague == en.vague && scale_off(a.value, b.value) {
+            Relation::ScaleOff
+        } else {
+            Relation::Disjoint
+        }
+    })
+}
+
+/// The best relation over every pair of readings, with the readings giving it.
+fn best_reading(
+    vi: &Claim,
+    en: &Claim,
+    relation: impl Fn(&Reading, &Reading) -> Relation,
+) -> Related {
     let mut best = Related {
         relation: Relation::Disjoint,
         vi: 0,
@@ -231,28 +245,10 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
     };
     for (i, a) in vi.readings.iter().enumerate() {
         for (j, b) in en.readings.iter().enumerate() {
-            let relation = if unit_differs {
-                if same_written(a, b) || a.interval.overlaps(&b.interval) {
-                    Relation::UnitDiff
-                } else {
-                    Relation::Disjoint
-                }
-            } else if widen(&a.interval).overlaps(&widen(&b.interval))
-                && (bases_close(vi, en, a, b) || converted)
-            {
-                if same_written(a, b) && !converted {
-                    Relation::Equal
-                } else {
-                    Relation::Compatible
-                }
-            } else if vi.vague == en.vague && scale_off(a.value, b.value) {
-                Relation::ScaleOff
-            } else {
-                Relation::Disjoint
-            };
-            if relation > best.relation {
+            let r = relation(a, b);
+            if r > best.relation {
                 best = Related {
-                    relation,
+                    relation: r,
                     vi: i,
                     en: j,
                 };
