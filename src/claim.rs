@@ -439,28 +439,33 @@ impl Claim {
     /// The value as an editor reads it, in the claim's own unit: "almost 25%",
     /// "6e12 USD" is shown "6 trillion USD".
     pub fn describe(&self) -> String {
-        let r = self.primary();
-        let value = if let (Kind::Date, Some(d)) = (self.kind, &self.date) {
-            d.iso()
-        } else if self.vague {
-            format!(
-                "{} to {}",
-                human_num(self.shown(r.interval.lo)),
-                human_num(self.shown(r.interval.hi))
-            )
-        } else if self.range {
-            format!(
-                "{} to {}",
-                human_num(self.shown(r.value)),
-                human_num(self.shown(r.value_hi))
-            )
-        } else {
-            human_num(self.shown(r.value))
-        };
+        let value = self.value_text(self.primary());
         let unit = self.unit_suffix();
         match &self.qualifier {
             Some(q) => format!("{} {value}{unit}", q.text),
             None => format!("{value}{unit}"),
+        }
+    }
+
+    /// A reading's value in the claim's own unit, without the unit: "2025-01-24",
+    /// "11 to 19", "1 billion to 1 trillion", "6 trillion".
+    pub fn value_text(&self, r: &Reading) -> String {
+        if let (Kind::Date, Some(d)) = (self.kind, &self.date) {
+            return d.iso();
+        }
+        let (lo, hi) = if self.vague {
+            (r.interval.lo, r.interval.hi)
+        } else {
+            (r.value, r.value_hi)
+        };
+        if self.vague || self.range || hi != lo {
+            format!(
+                "{} to {}",
+                human_num(self.shown(lo)),
+                human_num(self.shown(hi))
+            )
+        } else {
+            human_num(self.shown(lo))
         }
     }
 }

@@ -299,26 +299,12 @@ fn normalize_spaces(s: &str) -> String {
 
 /// The value in plain English with its qualifier's meaning: "just under 25%".
 pub fn meaning(c: &Claim, r: &Reading) -> String {
-    if let (Kind::Date, Some(d)) = (c.kind, &c.date) {
-        return d.iso();
-    }
     let unit = match (&c.duration_unit, c.kind) {
         (Some((name, _)), _) => format!(" {name}s"),
         (None, Kind::Year | Kind::Count | Kind::Date) => String::new(),
-        (None, Kind::Fraction) => "%".into(),
         (None, _) => c.unit.symbol(),
     };
-    let shown = |v: f64| match &c.duration_unit {
-        Some((_, days)) => human_num(v / days),
-        None => human_num(v),
-    };
-    let value = if c.vague {
-        format!("{} to {}", shown(r.interval.lo), shown(r.interval.hi))
-    } else if c.range || r.value_hi != r.value {
-        format!("{} to {}", shown(r.value), shown(r.value_hi))
-    } else {
-        shown(r.value)
-    };
+    let value = c.value_text(r);
     let words = match c.qualifier.as_ref().map(|q| q.kind) {
         None | Some(QualifierKind::Emphasis) | Some(QualifierKind::ChangeTo) => "",
         Some(QualifierKind::BelowClose) => "just under ",

@@ -550,12 +550,8 @@ impl<'a> Scanner<'a> {
             let mut end = i + 2;
             let mut month = None;
             let mut year = None;
-            if self.has_role(WordRole::MonthMarker, end) {
-                if let Some(m) = self.month_number_at(end + 1) {
-                    month = Some(m);
-                    end += 2;
-                }
-            } else if self.is_punct(end, '/')
+            // "tháng 1" or "/1" after the day.
+            if (self.has_role(WordRole::MonthMarker, end) || self.is_punct(end, '/'))
                 && let Some(m) = self.month_number_at(end + 1)
             {
                 month = Some(m);
@@ -1117,38 +1113,19 @@ impl<'a> Scanner<'a> {
     /// A bare amount at `j`: digits, words, or a fraction.
     fn amount_at(&self, j: usize) -> Option<Core> {
         let t = self.tok(j)?;
-        let blank = |end| Core {
-            start: j,
-            end,
-            readings: Vec::new(),
-            scale: 1.0,
-            currency: None,
-            unit: None,
-            fraction: false,
-            words: false,
-            alone_ok: true,
-            needs_next: false,
-            article: false,
-            year_like: false,
-        };
         match t.kind {
             TokenKind::Number => {
                 if let Some(v) = self.slash_fraction(j) {
-                    let mut core = blank(j + 3);
-                    core.readings = vec![NumeralReading {
-                        value: v,
-                        precision: 0.005,
-                    }];
-                    core.fraction = true;
+                    let mut core = Core::share(j, j + 3, v);
+                    core.words = false;
                     return Some(core);
                 }
                 let readings = numeral::readings(&t.lower, self.lang);
                 if readings.is_empty() {
                     return None;
                 }
-                let mut core = blank(j + 1);
+                let mut core = Core::new(j, j + 1, readings);
                 core.year_like = self.year_at(j).is_some();
-                core.readings = readings;
                 if let Some(f) = self.fraction_after(j + 1, core.readings[0].value) {
                     return Some(f.with_start(j));
                 }
@@ -1165,15 +1142,15 @@ impl<'a> Scanner<'a> {
                 if let Some(f) = self.fraction_after(w.end, w.value) {
                     return Some(f.with_start(j));
                 }
-                let mut core = blank(w.end);
+                let reading = NumeralReading {
+                    value: w.value,
+                    precision: 0.5,
+                };
+                let mut core = Core::new(j, w.end, vec![reading]);
                 core.words = true;
                 core.alone_ok = w.alone_ok;
                 core.needs_next = w.needs_next;
                 core.article = w.article;
-                core.readings = vec![NumeralReading {
-                    value: w.value,
-                    precision: 0.5,
-                }];
                 Some(core)
             }
             TokenKind::Punct => None,
@@ -1183,23 +1160,7 @@ impl<'a> Scanner<'a> {
     /// A fraction whose numerator (value `num`) ends just before `k`:
     /// "one-quarter", "two-thirds", "một phần tư", "one in five", "một nửa".
     fn fraction_after(&self, k: usize, num: f64) -> Option<Core> {
-        let core = |end, value: f64| Core {
-            start: 0,
-            end,
-            readings: vec![NumeralReading {
-                value,
-                precision: 0.5 / 100.0,
-            }],
-            scale: 1.0,
-            currency: None,
-            unit: None,
-            fraction: true,
-            words: true,
-            alone_ok: true,
-            needs_next: false,
-            article: false,
-            year_like: false,
-        };
+        let core = |end, value: f64| Core::share(0, end, value);
         match self.lang {
             Lang::En => {
                 let f = if self.is_punct(k, '-') && self.attached(k) {
@@ -1336,20 +1297,10 @@ impl<'a> Scanner<'a> {
             precision = 0.05;
             value = 0.5;
         }
-        Some(Core {
-            start: j,
-            end,
-            readings: vec![NumeralReading { value, precision }],
-            scale: 1.0,
-            currency: None,
-            unit: None,
-            fraction,
-            words: true,
-            alone_ok: true,
-            needs_next: false,
-            article: false,
-            year_like: false,
-        })
+        let mut core = Core::new(j, end, vec![NumeralReading { value, precision }]);
+        core.fraction = fraction;
+        core.words = true;
+        Some(core)
     }
 
     fn small_amount_at(&self, j: usize) -> Option<f64> {
@@ -1823,6 +1774,40 @@ impl<'a> Scanner<'a> {
 }
 
 impl Core {
+    /// A plain amount over tokens `start..end`: no scale, unit or currency yet.
+    fn new(start: usize, end: usize, readings: Vec<NumeralReading>) -> Core {
+        Core {
+            start,
+            end,
+            readings,
+            scale: 1.0,
+            currency: None,
+            unit: None,
+            fraction: false,
+            words: false,
+            alone_ok: true,
+            needs_next: false,
+            article: false,
+            year_like: false,
+        }
+    }
+
+    /// A share written in words or as a proportion ("one-quarter", "3/4"),
+    /// precise to half a percentage point.
+    fn share(start: usize, end: usize, value: f64) -> Core {
+        let mut c = Core::new(
+            start,
+            end,
+            vec![NumeralReading {
+                value,
+                precision: 0.5 / 100.0,
+            }],
+        );
+        c.fraction = true;
+        c.words = true;
+        c
+    }
+
     fn with_start(mut self, start: usize) -> Core {
         self.start = start;
         self
