@@ -103,10 +103,6 @@ impl<T: Clone> PhraseTable<T> {
             .get(word)
             .is_some_and(|l| l.iter().any(|e| e.words.len() == 1))
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
 }
 
 #[cfg(test)]
