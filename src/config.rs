@@ -14,8 +14,30 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::FailOn;
 use crate::diagnostic::{Code, Finding, Severity};
+
+/// The lowest severity that fails a run (exit code 1): the policy of
+/// `fail-on` in the configuration and of `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest failing severity; `None` when nothing fails.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
 
 /// The configuration file names looked for, in order.
 pub const NAMES: &[&str] = &["factcheck.yaml", ".factcheck.yaml"];

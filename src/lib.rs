@@ -2,21 +2,16 @@
 //! against the English original. See ARCHITECTURE.md for the data flow.
 
 pub mod align;
-pub mod batch;
 pub mod catalogue;
 pub mod check;
 pub mod claim;
-pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
-pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod lang;
 pub mod normalize;
 pub mod render;
-pub mod run;
 pub mod segment;
 pub mod tokenize;
-pub mod walk;

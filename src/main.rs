@@ -1,16 +1,9 @@
-//! The `factcheck` binary: parse the command line, run, exit.
+//! The `factcheck` binary: everything that talks to a user (command line,
+//! input gathering, output, subcommands) lives in `app/`; the checking itself
+//! is the `factcheck` library.
 
-use std::process::ExitCode;
+mod app;
 
-use clap::Parser;
-
-fn main() -> ExitCode {
-    let cli = factcheck::cli::Cli::parse();
-    match factcheck::run::run(cli) {
-        Ok(code) => code,
-        Err(e) => {
-            factcheck::run::warn(&format!("factcheck: {e:#}"));
-            ExitCode::from(2)
-        }
-    }
+fn main() -> std::process::ExitCode {
+    app::main()
 }

@@ -1,9 +1,10 @@
 //! The command line: clap definitions only. What each command does lives in
-//! `run.rs`.
+//! the `*_cmd.rs` files beside this one.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use factcheck::config::FailOn;
 
 /// Check the numbers in Vietnamese news summaries and translations against
 /// the English original.
@@ -128,13 +129,23 @@ pub enum CheckFormat {
 }
 
 /// The lowest severity that makes the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
     Error,
     Warning,
     Info,
     Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(a: FailOnArg) -> FailOn {
+        match a {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -147,7 +158,7 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity (default
     /// warning, or `fail-on` from the configuration file).
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<FailOnArg>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -1,40 +1,30 @@
-//! Running the check over many files: `factcheck FILE|DIR…`. Owns checking
-//! articles in parallel (reported in a stable order), applying the
-//! configuration (severities per code) and suppressions (configuration and
-//! baseline, stale ones reported), writing the report (stdout or `-o`,
-//! atomically), the progress bar, and the exit code from `--fail-on`.
+//! The check over many files: `factcheck FILE|DIR…`. Owns checking articles
+//! in parallel (reported in a stable order), applying the configuration
+//! (severities per code) and suppressions (configuration and baseline, stale
+//! ones reported), writing the report (stdout or `-o`, atomically), and the
+//! exit code from `--fail-on`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use crate::catalogue::Catalogue;
-use crate::check::{CheckError, check_article};
-use crate::cli::{CheckArgs, CheckFormat, FailOn};
-use crate::config::{self, Config, Suppressions};
-use crate::diagnostic::{Code, Finding, Severity};
-use crate::render::{self, FileReport, Report};
-use crate::run::{ArticleInput, article_inputs, emit, load_catalogue};
-use crate::walk::Excludes;
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
+use super::cli::{CheckArgs, CheckFormat};
+use super::inputs::{ArticleInput, article_inputs, load_catalogue};
+use super::output::{emit, warn, write_atomically};
+use super::progress::Progress;
+use super::walk::Excludes;
+use factcheck::catalogue::Catalogue;
+use factcheck::check::{CheckError, check_article};
+use factcheck::config::{self, Config, FailOn, Suppressions};
+use factcheck::diagnostic::{Code, Finding};
+use factcheck::render::{self, FileReport, Report};
 
 /// `factcheck FILE…`: check every article (in parallel, reported in a
 /// stable order), apply the configuration (severities, suppressions) and the
 /// baseline, render, and choose the exit code.
-pub fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let config = if args.isolated {
         Config::default()
@@ -106,8 +96,8 @@ pub fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .map(|f| (f.path.clone(), f.findings.clone()))
             .collect();
         let baseline = config::baseline_for(&path, &accepted);
-        write_atomically(&path, &crate::catalogue::to_yaml(&baseline))?;
-        crate::run::warn(&format!(
+        write_atomically(&path, &factcheck::catalogue::to_yaml(&baseline))?;
+        warn(&format!(
             "factcheck: wrote a baseline of {} findings to {}",
             baseline.suppressions.len(),
             path.display()
@@ -136,6 +126,7 @@ pub fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let fail_on = args
         .fail_on
+        .map(FailOn::from)
         .or(config.file.fail_on)
         .unwrap_or(FailOn::Warning);
     let failing = fail_on.threshold().is_some_and(|t| {
@@ -249,68 +240,4 @@ fn refuse_to_overwrite_an_input(out: &Path, inputs: &[ArticleInput]) -> anyhow::
         }
     }
     Ok(())
-}
-
-/// Write a file through a temporary file in the same directory and a rename,
-/// so a reader never sees half a report.
-pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error))?;
-    Ok(())
-}
-
-/// A progress bar on standard error for runs over a second, on a terminal
-/// only (never on a pipe or in CI).
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    start: std::time::Instant,
-    shown: std::sync::atomic::AtomicBool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        use std::io::IsTerminal;
-        let wanted =
-            total > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-        let bar = wanted.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::hidden(),
-            );
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        Progress {
-            bar,
-            start: std::time::Instant::now(),
-            shown: std::sync::atomic::AtomicBool::new(false),
-        }
-    }
-
-    fn tick(&self) {
-        let Some(bar) = &self.bar else { return };
-        bar.inc(1);
-        if self.start.elapsed().as_secs_f64() > 1.0
-            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
 }
