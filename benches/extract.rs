@@ -45,7 +45,7 @@ fn extract(bencher: Bencher, mb: usize) {
             name: "bench.txt".into(),
             text: text.clone(),
         };
-        let article = Article::from_layout(&source);
+        let article = Article::from_layout(builtin(), &source);
         black_box(extract_article(builtin(), &article).len())
     });
 }

@@ -1,13 +1,14 @@
 //! The check of one article: read → normalize → segment → extract → align →
-//! compare, giving its findings (pairs judged, subject changes,
-//! `unsupported`, `omitted`). Running it over many files is `batch.rs`.
+//! compare, giving its findings. This file only orchestrates: extraction is
+//! `extract/`, pairing `align/`, every verdict `compare/`. Running it over
+//! many files is the application's (`app/check_cmd.rs`).
 
-use crate::align::{Context, pair};
+use crate::align::{Context, Pairing, pair};
 use crate::catalogue::Catalogue;
 use crate::claim::{Claim, Section};
-use crate::compare::{Relation, judge, quote};
+use crate::compare::{self, Relation, Subject, judge, significant, split_range, subject_change};
 use crate::diagnostic::{Code, Finding, Location};
-use crate::extract::extract_article;
+use crate::extract::read_article;
 use crate::segment::Article;
 
 /// Why an article could not be checked.
@@ -49,8 +50,26 @@ pub fn check_article(
 /// paired, and the findings. The evaluation uses the pairs to perturb claims.
 pub struct Analysis {
     pub claims: Vec<Claim>,
-    pub pairing: crate::align::Pairing,
+    pub pairing: Pairing,
     pub findings: Vec<Finding>,
+}
+
+/// What a claim counts, from its context.
+fn subject(c: &Context) -> Subject<'_> {
+    Subject {
+        terms: &c.subject,
+        other: c.subject_other,
+        names_after: c.names_after,
+        pinned_on_name: c.pinned_on_name,
+    }
+}
+
+/// The claims of the line a claim is on (claims are in file and line order).
+fn line_of<'c>(claims: &'c [Claim], c: &Claim) -> &'c [Claim] {
+    let key = |x: &Claim| (x.part, x.line);
+    let lo = claims.partition_point(|x| key(x) < key(c));
+    let hi = claims.partition_point(|x| key(x) <= key(c));
+    &claims[lo..hi]
 }
 
 /// Check one article, keeping the intermediate results.
@@ -61,19 +80,30 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
     if !article.has(|s| s != Section::Original) {
         return Err(CheckError::NoVietnamese(name.to_string()));
     }
-    let claims = extract_article(cat, article);
-    let pairing = pair(cat, article, &claims);
+    let extraction = read_article(cat, article);
+    let pairing = pair(cat, article, &extraction);
+    let claims = extraction.claims;
+    let contexts = &pairing.contexts.of;
     let mut findings = Vec::new();
     for p in &pairing.pairs {
         let (vi, en) = (&claims[p.vi], &claims[p.en]);
+        let point = if vi.range { en } else { vi };
         let verdict = judge(vi, en, p.related)
-            .filter(|v| !(v.code == Code::RangeChanged && split_range(vi, en, &claims)))
+            .filter(|v| {
+                !(v.code == Code::RangeChanged && split_range(vi, en, line_of(&claims, point)))
+            })
             .or_else(|| {
-                if p.related.relation >= Relation::Compatible {
-                    subject_change(vi, en, &pairing.context[p.vi], &pairing.context[p.en], cat)
-                } else {
-                    None
-                }
+                (p.related.relation >= Relation::Compatible)
+                    .then(|| {
+                        subject_change(
+                            vi,
+                            en,
+                            subject(&contexts[p.vi]),
+                            subject(&contexts[p.en]),
+                            cat,
+                        )
+                    })
+                    .flatten()
             });
         if let Some(v) = verdict {
             findings.push(Finding {
@@ -91,11 +121,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
             findings.push(Finding {
                 code: Code::Unsupported,
                 severity: Code::Unsupported.severity(),
-                message: format!(
-                    "the {} says {}, which appears nowhere in the original",
-                    c.section.name(),
-                    quote(c, c.primary())
-                ),
+                message: compare::unsupported(c),
                 target: Some(location(article, c)),
                 source: None,
             });
@@ -108,10 +134,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
             findings.push(Finding {
                 code: Code::Omitted,
                 severity: Code::Omitted.severity(),
-                message: format!(
-                    "the original says {}; the translation has no matching figure",
-                    quote(c, c.primary())
-                ),
+                message: compare::omitted(c),
                 target: None,
                 source: Some(location(article, c)),
             });
@@ -123,104 +146,5 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
         claims,
         pairing,
         findings,
-    })
-}
-
-/// A range written as two figures on the other side ("from $3,500 to
-/// $5,000" / "từ 3.500 đô la lên 5.000 đô la"): the point matches one end and
-/// another claim of the same line matches the other.
-fn split_range(vi: &Claim, en: &Claim, claims: &[Claim]) -> bool {
-    let (range, point) = match (vi.range, en.range) {
-        (true, false) => (vi, en),
-        (false, true) => (en, vi),
-        _ => return false,
-    };
-    let near = |c: &Claim, v: f64| {
-        !c.range
-            && c.readings
-                .iter()
-                .any(|r| (r.value - v).abs() <= r.precision.max(1e-9 * v.abs()))
-    };
-    let r = range.primary();
-    let (lo, hi) = (r.value, r.value_hi);
-    let other = if near(point, lo) {
-        hi
-    } else if near(point, hi) {
-        lo
-    } else {
-        return false;
-    };
-    claims.iter().any(|c| {
-        c.part == point.part
-            && c.line == point.line
-            && c.lang == point.lang
-            && !std::ptr::eq(c, point)
-            && near(c, other)
-    })
-}
-
-/// Whether losing a figure in translation changes the story: amounts with a
-/// unit, a currency or a scale, and large counts. Small bare counts, years,
-/// dates, ages, durations and multipliers are often restructured by
-/// translators ("her 10 kids" → "con út", "in '71" → "năm 1971").
-fn significant(c: &Claim) -> bool {
-    use crate::claim::{Kind, Unit};
-    if c.weak {
-        return false;
-    }
-    match c.kind {
-        Kind::Percent | Kind::PercentagePoint | Kind::Money | Kind::Fraction | Kind::Length => true,
-        Kind::Measure => !matches!(&c.unit, Unit::Measure(d) if d == "age"),
-        Kind::Count => c.scale > 1.0 || c.vague || c.primary().value >= 1000.0,
-        Kind::Year | Kind::Date | Kind::Duration | Kind::Multiplier => false,
-    }
-}
-
-/// Same number, different thing counted: population terms of different
-/// groups, "16 other countries" → "16 quốc gia", or a range given for several
-/// subjects pinned on one.
-fn subject_change(
-    vi: &Claim,
-    en: &Claim,
-    cv: &Context,
-    ce: &Context,
-    cat: &Catalogue,
-) -> Option<crate::compare::Verdict> {
-    // "people" is the generic population, compatible with every other.
-    let groups = |ids: &[usize]| -> Vec<&str> {
-        ids.iter()
-            .filter_map(|&i| cat.terms[i].group.as_deref())
-            .filter(|g| *g != "other" && *g != "people")
-            .collect()
-    };
-    let (gv, ge) = (groups(&cv.subject), groups(&ce.subject));
-    let side = vi.section.name();
-    let head = format!(
-        "the original says {}; the {side} says {}",
-        quote(en, en.primary()),
-        quote(vi, vi.primary())
-    );
-    let why = if !gv.is_empty() && !ge.is_empty() && !gv.iter().any(|g| ge.contains(g)) {
-        Some(format!(
-            "it counts {} in the original, {} here",
-            ge[0], gv[0]
-        ))
-    } else if ce.subject_other && !cv.subject_other && vi.section != Section::Translation {
-        // A translation keeps the sentence around the count ("the highest
-        // among 16 countries"), where Vietnamese often leaves "khác" implicit;
-        // a summary restates the count as a bare fact.
-        Some("the original counts \"other\" ones, excluding the subject itself".to_string())
-    } else if en.range && ce.names_after >= 2 && cv.pinned_on_name {
-        Some(
-            "the original's range covers several subjects together; here it is pinned on one"
-                .to_string(),
-        )
-    } else {
-        None
-    }?;
-    Some(crate::compare::Verdict {
-        code: Code::SubjectChanged,
-        severity: Code::SubjectChanged.severity(),
-        message: format!("{head}: {why}"),
     })
 }

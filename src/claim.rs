@@ -6,8 +6,12 @@
 //! [22.5, 25) percent), and `Claim::key`, the compact description used by the
 //! catalogue's examples and the table-driven tests.
 
-use serde::Serialize;
+use std::sync::Arc;
 
+use serde::Serialize;
+use smallvec::SmallVec;
+
+pub use crate::catalogue::DimensionTraits;
 pub use crate::catalogue::schema::{Kind, QualifierKind};
 use crate::lang::Lang;
 
@@ -136,11 +140,10 @@ impl Interval {
 }
 
 /// A qualifier as written, with its meaning.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Qualifier {
     pub kind: QualifierKind,
     pub text: String,
-    #[serde(skip)]
     pub tolerance: f64,
 }
 
@@ -204,7 +207,7 @@ pub fn asserted_interval(lo: f64, hi: f64, half_ulp: f64, q: Option<&Qualifier>)
 /// One way of reading a claim's number. A token such as Vietnamese "16,700"
 /// has two (16700 in English style, 16.7 in Vietnamese style); the
 /// comparator picks the reading that fits.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     /// The value in the kind's canonical unit (the low end of a range).
     pub value: f64,
@@ -246,20 +249,20 @@ impl DateParts {
 }
 
 /// What the value is measured in, canonical.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// Counts, years and dates have no unit.
     None,
     Percent,
     PercentagePoint,
     /// ISO 4217 code (GBX for pence).
-    Currency(String),
+    Currency(Arc<str>),
     Nanometre,
     Day,
     Times,
-    /// Another measure, by dimension (mass in kg, power in MW, area in km²).
-    Measure(String),
+    /// Another measure: its dimension (mass, power, area) and the symbol of
+    /// its canonical unit (kg, MW, m2), both from the catalogue.
+    Measure(Arc<str>, Arc<str>),
 }
 
 impl Unit {
@@ -273,41 +276,29 @@ impl Unit {
             Unit::Nanometre => " nm".into(),
             Unit::Day => " day".into(),
             Unit::Times => "x".into(),
-            Unit::Measure(d) => format!(
-                " {}",
-                match d.as_str() {
-                    "mass" => "kg",
-                    "power" => "MW",
-                    "energy" => "MWh",
-                    "age" => "years of age",
-                    "area" => "m2",
-                    "temperature" => "°C",
-                    other => other,
-                }
-            ),
+            Unit::Measure(_, symbol) => format!(" {symbol}"),
         }
     }
 }
 
+/// The readings of a claim, the most likely first (at most four).
+pub type Readings = SmallVec<[Reading; 2]>;
+
 /// A numeric claim found in the text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Claim {
     pub kind: Kind,
     pub unit: Unit,
     /// The catalogue id of the unit written ("foot", "metre"), if any: a
     /// figure converted between units is only approximately equal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit_id: Option<String>,
+    pub unit_id: Option<Arc<str>>,
     /// The written unit for durations ("month"), with its size in days.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duration_unit: Option<(String, f64)>,
+    pub duration_unit: Option<(Arc<str>, f64)>,
     /// Readings, the most likely first.
-    pub readings: Vec<Reading>,
+    pub readings: Readings,
     /// The scale factor written ("tỷ" = 1e9), 1 when none.
     pub scale: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<DateParts>,
     /// A range ("11% to 19%").
     pub range: bool,
@@ -316,10 +307,11 @@ pub struct Claim {
     /// A small number spelled out with nothing attached ("two companies"):
     /// used for pairing, never reported as missing.
     pub weak: bool,
+    /// The rules of the claim's dimension, from the catalogue.
+    pub traits: DimensionTraits,
     pub lang: Lang,
     pub section: Section,
     /// Which file of the article (`Article::parts`) the claim is in.
-    #[serde(skip)]
     pub part: usize,
     /// 1-based line and character columns in the file as written.
     pub line: usize,
@@ -329,12 +321,9 @@ pub struct Claim {
     /// The claim's text as written.
     pub text: String,
     /// Byte span in the normalised line, for context lookups.
-    #[serde(skip)]
     pub start: usize,
-    #[serde(skip)]
     pub end: usize,
     /// Index of the sentence within its line.
-    #[serde(skip)]
     pub sentence: usize,
 }
 

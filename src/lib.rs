@@ -3,11 +3,13 @@
 
 pub mod align;
 pub mod catalogue;
+pub mod chars;
 pub mod check;
 pub mod claim;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod examples;
 pub mod extract;
 pub mod input;
 pub mod lang;

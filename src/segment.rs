@@ -9,9 +9,12 @@
 //! what precedes the URL line (or, without one, the leading bullets). Explicit
 //! files (`--original`, `--translation`, `--summary`) skip the guessing.
 
+use crate::catalogue::Catalogue;
+use crate::catalogue::schema::WordRole;
+use crate::chars;
 use crate::claim::Section;
 use crate::input::Source;
-use crate::lang::{Lang, identify};
+use crate::lang::Lang;
 use crate::normalize::{Line, split_lines};
 
 /// One input file of an article, split into lines, each with its section.
@@ -57,8 +60,8 @@ fn shape(text: &str) -> Shape {
     if t.starts_with('📌') {
         return Shape::Takeaway;
     }
-    let lower = t.to_lowercase();
-    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if (starts("http://") || starts("https://") || starts("www."))
         && !t.contains(char::is_whitespace)
     {
         return Shape::Url;
@@ -71,7 +74,7 @@ fn shape(text: &str) -> Shape {
 
 impl Article {
     /// Segment one file in the seed's layout.
-    pub fn from_layout(source: &Source) -> Article {
+    pub fn from_layout(cat: &Catalogue, source: &Source) -> Article {
         let lines = split_lines(&source.text);
         let shapes: Vec<Shape> = lines.iter().map(|l| shape(&l.text)).collect();
         let langs: Vec<Option<Lang>> = lines
@@ -79,7 +82,7 @@ impl Article {
             .zip(&shapes)
             .map(|(l, s)| match s {
                 Shape::Blank | Shape::Url => None,
-                _ => identify(&l.text),
+                _ => identify(cat, &l.text),
             })
             .collect();
         let split = english_start(&langs);
@@ -163,6 +166,58 @@ impl Article {
     }
 }
 
+/// Guess the language of a line; `None` when it carries no signal either
+/// way. A line is Vietnamese when enough of its words carry Vietnamese-only
+/// letters (ă â đ ê ô ơ ư or tone marks), English when its words are plain
+/// Latin and common English words occur (the catalogue's `english-marker`
+/// list). Lines with neither signal (a URL, a name, a bare date) take the
+/// language of their surroundings.
+pub fn identify(cat: &Catalogue, text: &str) -> Option<Lang> {
+    let mut words = 0usize;
+    let mut vi_words = 0usize;
+    let mut en_markers = 0usize;
+    let mut vi_markers = 0usize;
+    let mut lower = String::with_capacity(16);
+    let is_part = |c: char| chars::is_alphabetic(c) || c == '\'' || c == '’';
+    let mut rest = text;
+    while let Some(start) = rest.find(is_part) {
+        let word_rest = &rest[start..];
+        let end = word_rest.find(|c| !is_part(c)).unwrap_or(word_rest.len());
+        let word = &word_rest[..end];
+        rest = &word_rest[end..];
+        words += 1;
+        if word.chars().any(chars::is_vietnamese_letter) {
+            vi_words += 1;
+            continue;
+        }
+        lower.clear();
+        for c in word.chars() {
+            chars::push_lowercase(c, &mut lower);
+        }
+        let sym = cat.sym(&lower);
+        if cat.en.has_role(WordRole::EnglishMarker, sym) {
+            en_markers += 1;
+        } else if cat.vi.has_role(WordRole::VietnameseMarker, sym) {
+            vi_markers += 1;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    // Vietnamese prose has diacritics on roughly half of its syllables; English
+    // prose quoting a Vietnamese name has one or two.
+    let vi_share = (vi_words + vi_markers) as f64 / words as f64;
+    if vi_share >= 0.2 && vi_words >= 1 {
+        Some(Lang::Vi)
+    } else if en_markers >= 1 || (words >= 3 && vi_words == 0) {
+        Some(Lang::En)
+    } else if vi_words >= 1 {
+        Some(Lang::Vi)
+    } else {
+        None
+    }
+}
+
 /// The index of the first line of the English original: the change point
 /// that maximises Vietnamese lines before it plus English lines from it on.
 /// Lines without a language signal count for neither side.
@@ -193,13 +248,17 @@ fn english_start(langs: &[Option<Lang>]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::builtin;
 
     fn sections_of(text: &str) -> Vec<Option<Section>> {
         let src = Source {
             name: "a.txt".into(),
             text: text.into(),
         };
-        Article::from_layout(&src).parts.remove(0).sections
+        Article::from_layout(crate::catalogue::builtin(), &src)
+            .parts
+            .remove(0)
+            .sections
     }
 
     #[test]
@@ -243,5 +302,25 @@ mod tests {
             sections_of(text),
             [Some(Translation), Some(Original), Some(Original)]
         );
+    }
+
+    #[test]
+    fn identifies_seed_like_lines() {
+        let id = |s: &str| identify(builtin(), s);
+        assert_eq!(id("Tác giả: Robyn Mak"), Some(Lang::Vi));
+        assert_eq!(id("By Robyn Mak"), Some(Lang::En));
+        assert_eq!(
+            id("January 24, 20256:00 PM GMT+7Updated 3 days ago"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            id("Trung Quốc chiếm hơn 50% lượng robot công nghiệp"),
+            Some(Lang::Vi)
+        );
+        assert_eq!(
+            id("Hanoi-based VinFast said sales in Hà Nội rose 20% in the quarter"),
+            Some(Lang::En)
+        );
+        assert_eq!(id("2025"), None);
     }
 }

@@ -1,10 +1,23 @@
-//! Tokens of a normalised line: numbers, words and single punctuation marks.
+//! Tokens of a normalised line: numbers, words and single punctuation marks,
+//! as spans with an interned, lowercased symbol.
 //!
 //! Owns the one definition of a "word" and a "number" shared by the catalogue
-//! (whose phrases are tokenised the same way) and the extractor. Offsets are
-//! byte offsets into the normalised line; `space_before` records whether the
-//! token touches its predecessor, which decides attachments such as `$2.9bn`
-//! or `688256.SS`.
+//! (whose phrases are tokenised the same way) and the extractor. A token is a
+//! byte span of the normalised line plus the catalogue symbol of its
+//! lowercase text (`Sym::NONE` when the catalogue has no such word), so every
+//! lexicon lookup compares integers. `space_before` records whether the token
+//! touches its predecessor, which decides attachments such as `$2.9bn` or
+//! `688256.SS`.
+
+use crate::chars;
+
+/// A word of the catalogue's vocabulary; `Sym::NONE` for any other text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Sym(pub u32);
+
+impl Sym {
+    pub const NONE: Sym = Sym(0);
+}
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,22 +30,24 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of a line.
-#[derive(Debug, Clone)]
+const SPACE_BEFORE: u8 = 1;
+const CAPITALIZED: u8 = 2;
+const ALL_CAPS: u8 = 4;
+/// The lowercase text is a single character.
+const ONE_CHAR: u8 = 8;
+/// The token contains a letter only Vietnamese uses.
+const VIETNAMESE: u8 = 16;
+
+/// One token of a line: 16 bytes, no heap.
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub kind: TokenKind,
     /// Byte offsets into the normalised line.
-    pub start: usize,
-    pub end: usize,
-    /// Lowercased text, used for every lexicon lookup.
-    pub lower: String,
-    /// True when whitespace separates this token from the previous one (or
-    /// it starts the line).
-    pub space_before: bool,
-    /// True when the first character is uppercase (names, sentence starts).
-    pub capitalized: bool,
-    /// True when every letter is uppercase (tickers, acronyms).
-    pub all_caps: bool,
+    pub start: u32,
+    pub end: u32,
+    /// The catalogue symbol of the lowercase text.
+    pub sym: Sym,
+    pub kind: TokenKind,
+    flags: u8,
 }
 
 impl Token {
@@ -42,104 +57,239 @@ impl Token {
     pub fn is_number(&self) -> bool {
         self.kind == TokenKind::Number
     }
-    pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct
-            && self.lower.starts_with(c)
-            && self.lower.len() == c.len_utf8()
+    /// True when whitespace separates this token from the previous one (or
+    /// it starts the line).
+    pub fn space_before(&self) -> bool {
+        self.flags & SPACE_BEFORE != 0
     }
     /// True when this token directly follows the previous one, without space.
     pub fn attached(&self) -> bool {
-        !self.space_before
+        !self.space_before()
+    }
+    /// True when the first character is uppercase (names, sentence starts).
+    pub fn capitalized(&self) -> bool {
+        self.flags & CAPITALIZED != 0
+    }
+    /// True for a word whose letters are all uppercase (tickers, acronyms).
+    pub fn all_caps(&self) -> bool {
+        self.flags & ALL_CAPS != 0
+    }
+    /// True when the lowercase text is one character ("m", "x", "U").
+    pub fn one_char(&self) -> bool {
+        self.flags & ONE_CHAR != 0
+    }
+    /// True when the token contains a letter only Vietnamese uses.
+    pub fn vietnamese(&self) -> bool {
+        self.flags & VIETNAMESE != 0
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+/// A tokenised line: its normalised text and its tokens, read together.
+#[derive(Debug, Clone, Copy)]
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+}
+
+impl<'a> Tokens<'a> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+    /// The token's text as it stands in the normalised line.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.range()])
+    }
+    /// The symbol at `i`, `Sym::NONE` past the end.
+    pub fn sym(&self, i: usize) -> Sym {
+        self.toks.get(i).map_or(Sym::NONE, |t| t.sym)
+    }
+    /// True when token `i` is the punctuation mark `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.text[t.range()].starts_with(c))
+    }
+}
+
+/// How a token's lowercase text becomes a symbol: a lookup in the
+/// catalogue's vocabulary, or (while compiling the catalogue) interning.
+pub trait Symbols {
+    /// The longest vocabulary entry in bytes: longer text is never looked up.
+    fn max_len(&self) -> usize;
+    fn symbol(&mut self, lower: &str) -> Sym;
 }
 
 /// Split a normalised line into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut lower = String::with_capacity(32);
+    let mut i = 0;
     let mut space_before = true;
-    while let Some(&(start, c)) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
             space_before = true;
             continue;
         }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
+        // ASCII whitespace is U+0009..U+000D and the space.
+        if (b < 0x80 && (9..=13).contains(&b)) || (b >= 0x80 && chars::is_whitespace(c)) {
+            i += c.len_utf8();
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        let mut flags = if space_before { SPACE_BEFORE } else { 0 };
+        space_before = false;
         let kind;
-        let mut end = start + c.len_utf8();
-        chars.next();
-        if c.is_ascii_digit() {
+        if b.is_ascii_digit() {
             kind = TokenKind::Number;
-            // digits, and `.`/`,` only when a digit follows directly.
-            loop {
-                match chars.peek() {
-                    Some(&(_, d)) if d.is_ascii_digit() => {
-                        end += 1;
-                        chars.next();
-                    }
-                    Some(&(i, s)) if s == '.' || s == ',' => {
-                        if text[i + 1..].starts_with(|d: char| d.is_ascii_digit()) {
-                            end += 1;
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-        } else if is_word_char(c) {
+            i = number_end(bytes, i);
+        } else if chars::is_word_char(c) {
             kind = TokenKind::Word;
-            loop {
-                match chars.peek() {
-                    Some(&(_, d)) if is_word_char(d) => {
-                        end += d.len_utf8();
-                        chars.next();
-                    }
-                    // An apostrophe inside a word: "People’s", "don't".
-                    Some(&(i, a)) if a == '\'' || a == '\u{2019}' => {
-                        let after = &text[i + a.len_utf8()..];
-                        if after.starts_with(is_word_char) {
-                            end += a.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+            i = word_end(text, i + c.len_utf8());
         } else {
             kind = TokenKind::Punct;
+            i += c.len_utf8();
         }
-        let raw = &text[start..end];
-        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = kind == TokenKind::Word && raw.chars().all(|c| !c.is_lowercase());
+        let raw = &text[start..i];
+        if chars::is_uppercase(c) {
+            flags |= CAPITALIZED;
+        }
+        lower.clear();
+        let mut count = 0usize;
+        let mut all_caps = true;
+        let mut vietnamese = false;
+        let limit = symbols.max_len();
+        if raw.is_ascii() {
+            count = raw.len();
+            for &r in raw.as_bytes() {
+                all_caps &= !r.is_ascii_lowercase();
+            }
+            if raw.len() <= limit {
+                lower.extend(raw.bytes().map(|r| r.to_ascii_lowercase() as char));
+            }
+        } else {
+            for ch in raw.chars() {
+                all_caps &= !chars::is_lowercase(ch);
+                vietnamese |= chars::is_vietnamese_letter(ch);
+                let before = lower.len();
+                if before <= limit {
+                    chars::push_lowercase(ch, &mut lower);
+                    count += lower[before..].chars().count();
+                } else {
+                    count += 1;
+                }
+            }
+        }
+        if kind == TokenKind::Word && all_caps {
+            flags |= ALL_CAPS;
+        }
+        if count == 1 {
+            flags |= ONE_CHAR;
+        }
+        if vietnamese {
+            flags |= VIETNAMESE;
+        }
+        let sym = if lower.is_empty() || lower.len() > limit {
+            Sym::NONE
+        } else {
+            symbols.symbol(&lower)
+        };
         tokens.push(Token {
+            start: start as u32,
+            end: i as u32,
+            sym,
             kind,
-            start,
-            end,
-            lower: raw.to_lowercase(),
-            space_before,
-            capitalized,
-            all_caps,
+            flags,
         });
-        space_before = false;
     }
     tokens
 }
 
+/// Digits, and `.`/`,` only when a digit follows directly.
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => i += 1,
+            b'.' | b',' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Word characters, and an apostrophe inside a word ("People’s", "don't").
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let word = b >= 0x80 && chars::is_word_char(c);
+        // An apostrophe counts only with a word character after it.
+        let apostrophe = (c == '\'' || c == '\u{2019}')
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(chars::is_word_char);
+        if !(word || apostrophe) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
 
+    /// Symbols for tests: every lowercase text interned in order.
+    #[derive(Default)]
+    pub struct Interner(pub Vec<String>);
+
+    impl Symbols for Interner {
+        fn max_len(&self) -> usize {
+            usize::MAX
+        }
+        fn symbol(&mut self, lower: &str) -> Sym {
+            match self.0.iter().position(|w| w == lower) {
+                Some(p) => Sym(p as u32 + 1),
+                None => {
+                    self.0.push(lower.to_string());
+                    Sym(self.0.len() as u32)
+                }
+            }
+        }
+    }
+
     fn kinds(s: &str) -> Vec<(String, TokenKind, bool)> {
-        tokenize(s)
+        let mut i = Interner::default();
+        tokenize(s, &mut i)
             .into_iter()
-            .map(|t| (t.lower, t.kind, t.space_before))
+            .map(|t| (i.0[t.sym.0 as usize - 1].clone(), t.kind, t.space_before()))
             .collect()
     }
 
@@ -173,5 +323,27 @@ mod tests {
             texts,
             ["20256", ":", "00", "pm", "gmt", "+", "7", "updated"]
         );
+    }
+
+    #[test]
+    fn flags_of_case_and_script() {
+        let mut i = Interner::default();
+        let text = "HSBC Hà Nội m U";
+        let t = tokenize(text, &mut i);
+        assert!(t[0].all_caps() && t[0].capitalized());
+        assert!(t[1].capitalized() && !t[1].all_caps() && t[2].vietnamese());
+        assert!(t[3].one_char() && !t[3].capitalized());
+        assert!(t[4].one_char() && t[4].all_caps());
+        let toks = Tokens { text, toks: &t };
+        assert_eq!(toks.raw(2), "Nội");
+    }
+
+    #[test]
+    fn unusual_spaces_separate_tokens() {
+        let texts: Vec<_> = kinds("a\u{3000}b\u{2028}c\td")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
     }
 }

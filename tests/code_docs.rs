@@ -34,10 +34,13 @@ fn each_documented_example_gives_its_code() {
         } else {
             format!("{vi}\n{en}\n")
         };
-        let article = Article::from_layout(&Source {
-            name: "doc.txt".into(),
-            text,
-        });
+        let article = Article::from_layout(
+            factcheck::catalogue::builtin(),
+            &Source {
+                name: "doc.txt".into(),
+                text,
+            },
+        );
         let findings = check_article(builtin(), &article, "doc.txt").unwrap();
         assert!(
             findings

@@ -77,7 +77,7 @@ proptest! {
         let c = &found[0];
         prop_assert!(c.readings.iter().any(|r| close(r.value, value)), "{:?}: wanted {}, got {}", text, value, c.key());
         match code {
-            Some(code) => prop_assert_eq!(&c.unit, &Unit::Currency(code.to_string())),
+            Some(code) => prop_assert_eq!(&c.unit, &Unit::Currency(code.into())),
             None => prop_assert!(matches!(c.unit, Unit::None)),
         }
     }

@@ -121,7 +121,7 @@ fn every_expected_fragment_is_extracted_right() {
     let path = shared.join("seed/china-ai-race.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.split('\n').collect();
-    let article = Article::from_layout(&read_source(&path).unwrap());
+    let article = Article::from_layout(builtin(), &read_source(&path).unwrap());
     let claims = extract_article(builtin(), &article);
     let expected = common::load_expected(&shared.join("seed/expected.yaml"));
     let mut failures = Vec::new();
@@ -170,7 +170,7 @@ fn nothing_from_tickers_versions_clocks_or_the_url() {
         return;
     };
     let path = shared.join("seed/china-ai-race.txt");
-    let article = Article::from_layout(&read_source(&path).unwrap());
+    let article = Article::from_layout(builtin(), &read_source(&path).unwrap());
     let claims = extract_article(builtin(), &article);
     for c in &claims {
         assert_ne!(c.line, 12, "claim from the URL line: {}", c.text);

@@ -12,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
         name: "fuzz".into(),
         text,
     };
-    let article = factcheck::segment::Article::from_layout(&source);
     let cat = factcheck::catalogue::builtin();
+    let article = factcheck::segment::Article::from_layout(cat, &source);
     let claims = factcheck::extract::extract_article(cat, &article);
     for c in &claims {
         assert!(c.column >= 1 && c.end_column >= c.column);

@@ -147,7 +147,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
 fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
     let name = input.name();
     let result = input
-        .read()
+        .read(cat)
         .map_err(CheckError::from)
         .and_then(|article| check_article(cat, &article, &name).map(|f| (article, f)));
     match result {

@@ -18,7 +18,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for input in &inputs {
         let name = input.name();
-        match input.read() {
+        match input.read(&cat) {
             Ok(article) => {
                 let claims = extract_article(&cat, &article);
                 let records = claims_out::sorted(&claims)

@@ -49,9 +49,9 @@ impl ArticleInput {
     }
 
     /// Read and segment the article.
-    pub fn read(&self) -> Result<Article, factcheck::input::InputError> {
+    pub fn read(&self, cat: &Catalogue) -> Result<Article, factcheck::input::InputError> {
         match self {
-            ArticleInput::Layout(p) => Ok(Article::from_layout(&read_source(p)?)),
+            ArticleInput::Layout(p) => Ok(Article::from_layout(cat, &read_source(p)?)),
             ArticleInput::Explicit {
                 original,
                 translation,

@@ -1,29 +1,31 @@
 //! Phrase tables: multi-word lexicon entries matched against token streams.
 //!
 //! A phrase is tokenised with the same tokenizer as the text ("per cent" →
-//! `per`,`cent`; "US$" → `us`,`$`), so matching is an exact comparison of
-//! lowercase tokens, indexed by first token (forward matching) and by last
-//! token (backward matching, for qualifiers that precede a figure). The longest
-//! phrase wins.
+//! `per`,`cent`; "US$" → `us`,`$`), its words interned in the catalogue's
+//! vocabulary, so matching compares the symbols of tokens: indexed by first
+//! symbol (forward matching) and by last symbol (backward matching, for
+//! qualifiers that precede a figure). The longest phrase wins; among phrases
+//! of one length, the one listed first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::tokenize::{Token, tokenize};
+use super::vocab::Vocab;
+use crate::tokenize::{Sym, Token, tokenize};
 
 #[derive(Debug, Clone)]
 struct Entry<T> {
-    words: Vec<String>,
+    words: Box<[Sym]>,
     /// `glued[k]`: word k+1 touches word k in the catalogue phrase ("US$",
     /// "A$", "km2"), so it must touch it in the text too ("a $1.2 billion"
     /// is not Australian dollars).
-    glued: Vec<bool>,
+    glued: Box<[bool]>,
     value: T,
 }
 
 impl<T> Entry<T> {
     fn matches(&self, tokens: &[Token]) -> bool {
         tokens.len() >= self.words.len()
-            && self.words.iter().zip(tokens).all(|(w, t)| *w == t.lower)
+            && self.words.iter().zip(tokens).all(|(w, t)| *w == t.sym)
             && self
                 .glued
                 .iter()
@@ -35,26 +37,26 @@ impl<T> Entry<T> {
 /// A lexicon of phrases, each carrying a value.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Entry<T>>>,
-    by_last: HashMap<String, Vec<Entry<T>>>,
+    by_first: FxHashMap<Sym, Vec<Entry<T>>>,
+    by_last: FxHashMap<Sym, Vec<Entry<T>>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
         }
     }
 }
 
 impl<T: Clone> PhraseTable<T> {
     /// Add a phrase; returns false when it has no tokens.
-    pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let tokens = tokenize(phrase);
+    pub fn insert(&mut self, vocab: &mut Vocab, phrase: &str, value: T) -> bool {
+        let tokens = tokenize(phrase, &mut vocab.interning());
         let glued = tokens.iter().skip(1).map(Token::attached).collect();
-        let words: Vec<String> = tokens.into_iter().map(|t| t.lower).collect();
-        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+        let words: Box<[Sym]> = tokens.iter().map(|t| t.sym).collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             return false;
         };
         let entry = Entry {
@@ -70,11 +72,16 @@ impl<T: Clone> PhraseTable<T> {
         }
         true
     }
+}
 
+impl<T> PhraseTable<T> {
     /// The longest phrase starting at token `i`: its length in tokens and value.
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
         let first = tokens.get(i)?;
-        let list = self.by_first.get(&first.lower)?;
+        if first.sym == Sym::NONE {
+            return None;
+        }
+        let list = self.by_first.get(&first.sym)?;
         list.iter()
             .find(|e| e.matches(&tokens[i..]))
             .map(|e| (e.words.len(), &e.value))
@@ -86,7 +93,10 @@ impl<T: Clone> PhraseTable<T> {
             return None;
         }
         let last = tokens.get(end - 1)?;
-        let list = self.by_last.get(&last.lower)?;
+        if last.sym == Sym::NONE {
+            return None;
+        }
+        let list = self.by_last.get(&last.sym)?;
         list.iter()
             .find(|e| e.words.len() <= end && e.matches(&tokens[end - e.words.len()..end]))
             .map(|e| (e.words.len(), &e.value))
@@ -97,11 +107,24 @@ impl<T: Clone> PhraseTable<T> {
         self.match_at(tokens, i).is_some()
     }
 
-    /// True when a one-word phrase equals this lowercase word.
-    pub fn contains_word(&self, word: &str) -> bool {
+    /// True when a one-word phrase is this symbol.
+    pub fn contains_word(&self, word: Sym) -> bool {
         self.by_first
-            .get(word)
+            .get(&word)
             .is_some_and(|l| l.iter().any(|e| e.words.len() == 1))
+    }
+
+    /// The first symbol of every phrase, for the scan's quick rejection.
+    pub fn first_symbols(&self) -> impl Iterator<Item = Sym> + '_ {
+        self.by_first.keys().copied()
+    }
+
+    /// The one-word phrases, for bitsets of word roles.
+    pub fn single_words(&self) -> impl Iterator<Item = Sym> + '_ {
+        self.by_first
+            .iter()
+            .filter(|(_, l)| l.iter().any(|e| e.words.len() == 1))
+            .map(|(s, _)| *s)
     }
 }
 
@@ -111,11 +134,12 @@ mod tests {
 
     #[test]
     fn longest_match_forward_and_backward() {
+        let mut v = Vocab::default();
         let mut t = PhraseTable::default();
-        t.insert("tỷ", 1e9);
-        t.insert("nghìn tỷ", 1e12);
-        t.insert("nghìn", 1e3);
-        let toks = tokenize("6 nghìn tỷ USD");
+        t.insert(&mut v, "tỷ", 1e9);
+        t.insert(&mut v, "nghìn tỷ", 1e12);
+        t.insert(&mut v, "nghìn", 1e3);
+        let toks = tokenize("6 nghìn tỷ USD", &mut v.lookup());
         assert_eq!(t.match_at(&toks, 1), Some((2, &1e12)));
         assert_eq!(t.match_ending_at(&toks, 3), Some((2, &1e12)));
         assert_eq!(t.match_at(&toks, 0), None);
@@ -123,17 +147,18 @@ mod tests {
 
     #[test]
     fn phrases_with_symbols() {
+        let mut v = Vocab::default();
         let mut t = PhraseTable::default();
-        t.insert("US$", "USD");
-        t.insert("$", "USD?");
-        let toks = tokenize("US$5");
+        t.insert(&mut v, "US$", "USD");
+        t.insert(&mut v, "$", "USD?");
+        let toks = tokenize("US$5", &mut v.lookup());
         assert_eq!(t.match_at(&toks, 0), Some((2, &"USD")));
-        let toks = tokenize("us $5");
+        let toks = tokenize("us $5", &mut v.lookup());
         assert_eq!(
             t.match_at(&toks, 0),
             None,
             "a glued phrase needs glued text"
         );
-        assert!(!t.insert("   ", "x"));
+        assert!(!t.insert(&mut v, "   ", "x"));
     }
 }

@@ -31,6 +31,8 @@ pub struct Fragment {
     pub word_lists: PerLang<WordListDef>,
     #[serde(default)]
     pub terms: Vec<TermDef>,
+    #[serde(default)]
+    pub dimensions: Vec<DimensionDef>,
 }
 
 /// A section with one list per language.
@@ -52,9 +54,13 @@ impl<T> Default for PerLang<T> {
     }
 }
 
-/// A phrase in one language and the claim the extractor must read from it,
-/// in the compact form of `Claim::key` ("percent 25%", "money 6e12 USD", or
-/// "none" for a phrase that must yield no claim).
+/// An example carried by a catalogue entry, checked by `factcheck catalogue
+/// test` and the test suite. With one of `en`/`vi`: a phrase and every claim
+/// the extractor must read from it, in the compact form of `Claim::key`
+/// ("percent 25%", "money 6e12 USD"; a list when it holds several, "none"
+/// when it holds none). With both: an English sentence and its Vietnamese
+/// rendering, and what the check must say of the pair: a finding code at
+/// warning or error ("value-mismatch") or "quiet".
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
@@ -62,7 +68,34 @@ pub struct Example {
     pub en: Option<String>,
     #[serde(default)]
     pub vi: Option<String>,
-    pub expect: String,
+    pub expect: Expect,
+}
+
+/// What an example expects: one claim key, code or "quiet"/"none", or the
+/// list of every claim key in order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Expect {
+    One(String),
+    All(Vec<String>),
+}
+
+impl Expect {
+    /// The expected claim keys, in order ("none" is the empty list).
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            Expect::One(s) if s == "none" => Vec::new(),
+            Expect::One(s) => vec![s.clone()],
+            Expect::All(v) => v.clone(),
+        }
+    }
+    /// The text quoted in messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Expect::One(s) => s.clone(),
+            Expect::All(v) => v.join("; "),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -79,7 +112,6 @@ pub enum NumberRole {
     Filler,
     Article,
     Joiner,
-    AndAHalf,
     And,
 }
 
@@ -293,7 +325,7 @@ pub struct MonthDef {
     pub examples: Vec<Example>,
 }
 
-/// Roles of the word lists; see claims/dates.yaml.
+/// Roles of the word lists; see claims/dates.yaml and claims/grammar.yaml.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WordRole {
@@ -317,6 +349,67 @@ pub enum WordRole {
     FunctionWord,
     PeriodWord,
     CountedNoun,
+    Abbreviation,
+    EnglishMarker,
+    VietnameseMarker,
+    OrdinalSuffix,
+    PowerConnector,
+    DecadeSuffix,
+    DecadeMarker,
+    ChangeBy,
+    FractionOfScale,
+    AndAHalf,
+    FractionContext,
+    HalfArticle,
+    HalfContext,
+    HalfPrefix,
+    OtherMarker,
+    PopulationOf,
+    Determiner,
+    NamesAfter,
+    Possessive,
+}
+
+impl WordRole {
+    /// How many roles there are (roles index dense tables).
+    pub const COUNT: usize = WordRole::Possessive as usize + 1;
+}
+
+/// What an omitted figure of a dimension means to the story (`omitted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Omission {
+    /// Always reported (the default).
+    #[default]
+    Always,
+    /// Never reported: translators legitimately restructure these.
+    Never,
+    /// Reported when scaled, vague, or at least `large` in value.
+    Large,
+}
+
+/// A dimension of measurement (what a claim's value is a quantity of): its
+/// symbol for messages, and the rules that depend on it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionDef {
+    /// `share`, `percentage-point`, `money`, `length`, `year`, `date`,
+    /// `duration`, `count`, `multiplier`, or the `dimension` of measure units.
+    pub id: String,
+    /// The canonical unit's symbol, printed after a value ("kg", "MW").
+    #[serde(default)]
+    pub symbol: Option<String>,
+    /// A bare count may be this dimension with its unit left implicit
+    /// ("bet billions" / "hàng tỷ USD").
+    #[serde(default)]
+    pub implicit: bool,
+    /// Whether a figure of this dimension missing from the translation is
+    /// reported as `omitted`.
+    #[serde(default)]
+    pub omitted: Omission,
+    /// With `omitted: large`, the value from which a figure counts.
+    #[serde(default)]
+    pub large: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

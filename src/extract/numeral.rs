@@ -6,6 +6,8 @@
 //! every grammatical reading, most likely first, each with the precision of
 //! its last written digit; the comparator later keeps the reading that fits.
 
+use smallvec::SmallVec;
+
 use crate::lang::Lang;
 
 /// One reading of a numeral: its value and half a unit of its last digit.
@@ -25,7 +27,7 @@ enum Style {
 }
 
 /// All readings of a numeral token such as "1,600", "4,3" or "6.000".
-pub fn readings(token: &str, lang: Lang) -> Vec<NumeralReading> {
+pub fn readings(token: &str, lang: Lang) -> SmallVec<[NumeralReading; 2]> {
     let has_dot = token.contains('.');
     let has_comma = token.contains(',');
     if !has_dot && !has_comma {
@@ -33,7 +35,7 @@ pub fn readings(token: &str, lang: Lang) -> Vec<NumeralReading> {
     }
     let en = parse(token, Style::English);
     let vi = parse(token, Style::Vietnamese);
-    let mut out = Vec::new();
+    let mut out = SmallVec::new();
     match lang {
         Lang::En => {
             // English text: English style, Vietnamese style when English is
@@ -75,7 +77,7 @@ pub fn readings(token: &str, lang: Lang) -> Vec<NumeralReading> {
             }
         }
     }
-    out.dedup_by(|a, b| a.value == b.value);
+    out.dedup_by(|a: &mut NumeralReading, b: &mut NumeralReading| a.value == b.value);
     out
 }
 

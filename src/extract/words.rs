@@ -9,7 +9,7 @@
 use crate::catalogue::LangTables;
 use crate::catalogue::schema::NumberRole;
 use crate::lang::Lang;
-use crate::tokenize::Token;
+use crate::tokenize::{Token, Tokens};
 
 /// A number read from words.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,10 +28,10 @@ pub struct WordAmount {
 }
 
 /// Read a number in words starting at token `i`.
-pub fn parse(tables: &LangTables, lang: Lang, tokens: &[Token], i: usize) -> Option<WordAmount> {
+pub fn parse(tables: &LangTables, lang: Lang, toks: Tokens, i: usize) -> Option<WordAmount> {
     match lang {
-        Lang::En => parse_en(tables, tokens, i),
-        Lang::Vi => parse_vi(tables, tokens, i),
+        Lang::En => parse_en(tables, toks, i),
+        Lang::Vi => parse_vi(tables, toks.toks, i),
     }
 }
 
@@ -44,17 +44,18 @@ fn role_at<'a>(
     if !t.is_word() {
         return None;
     }
-    let w = tables.number_words.get(&t.lower)?;
+    let w = tables.number_words.get(&t.sym)?;
     if !w.only_after.is_empty() {
-        let prev = j.checked_sub(1).map(|p| tokens[p].lower.as_str());
-        if !prev.is_some_and(|p| w.only_after.iter().any(|a| a == p)) {
+        let prev = j.checked_sub(1).map(|p| tokens[p].sym);
+        if !prev.is_some_and(|p| w.only_after.contains(&p)) {
             return None;
         }
     }
     Some(w)
 }
 
-fn parse_en(tables: &LangTables, tokens: &[Token], i: usize) -> Option<WordAmount> {
+fn parse_en(tables: &LangTables, toks: Tokens, i: usize) -> Option<WordAmount> {
+    let tokens = toks.toks;
     let mut total = 0.0;
     let mut current = 0.0;
     let mut last: Option<NumberRole> = None;
@@ -65,9 +66,8 @@ fn parse_en(tables: &LangTables, tokens: &[Token], i: usize) -> Option<WordAmoun
     loop {
         // "twenty-five": a hyphen between tens and a unit.
         if last == Some(NumberRole::Tens)
-            && tokens
-                .get(j)
-                .is_some_and(|t| t.is_punct('-') && t.attached())
+            && toks.is_punct(j, '-')
+            && tokens.get(j).is_some_and(|t| t.attached())
             && tokens.get(j + 1).is_some_and(|t| t.attached())
             && role_at(tables, tokens, j + 1).is_some_and(|w| w.role == NumberRole::Unit)
         {
@@ -237,11 +237,22 @@ fn parse_vi(tables: &LangTables, tokens: &[Token], i: usize) -> Option<WordAmoun
 mod tests {
     use super::*;
     use crate::catalogue::builtin;
-    use crate::tokenize::tokenize;
-
     fn read(lang: Lang, s: &str) -> Option<(f64, usize)> {
-        let toks = tokenize(s);
-        parse(builtin().lang(lang), lang, &toks, 0).map(|a| (a.value, a.end))
+        let toks = builtin().tokenize(s);
+        let toks = Tokens {
+            text: s,
+            toks: &toks,
+        };
+        parse(builtin().lang(lang), lang, toks, 0).map(|a| (a.value, a.end))
+    }
+
+    fn amount(lang: Lang, s: &str) -> WordAmount {
+        let toks = builtin().tokenize(s);
+        let toks = Tokens {
+            text: s,
+            toks: &toks,
+        };
+        parse(builtin().lang(lang), lang, toks, 0).unwrap()
     }
 
     #[test]
@@ -282,14 +293,9 @@ mod tests {
 
     #[test]
     fn flags_for_ambiguous_words() {
-        let toks = tokenize("năm ngoái");
-        let a = parse(builtin().lang(Lang::Vi), Lang::Vi, &toks, 0).unwrap();
-        assert!(a.needs_next);
-        let toks = tokenize("một sự kiện");
-        let a = parse(builtin().lang(Lang::Vi), Lang::Vi, &toks, 0).unwrap();
-        assert!(!a.alone_ok);
-        let toks = tokenize("a million");
-        let a = parse(builtin().lang(Lang::En), Lang::En, &toks, 0).unwrap();
+        assert!(amount(Lang::Vi, "năm ngoái").needs_next);
+        assert!(!amount(Lang::Vi, "một sự kiện").alone_ok);
+        let a = amount(Lang::En, "a million");
         assert!(a.article && !a.alone_ok);
     }
 }

@@ -82,11 +82,11 @@ impl ClaimRecord {
             Unit::None => None,
             Unit::Percent => Some("%".to_string()),
             Unit::PercentagePoint => Some("pp".to_string()),
-            Unit::Currency(code) => Some(code.clone()),
+            Unit::Currency(code) => Some(code.to_string()),
             Unit::Nanometre => Some("nm".to_string()),
             Unit::Day => Some("day".to_string()),
             Unit::Times => Some("x".to_string()),
-            Unit::Measure(_) => Some(c.unit.symbol().trim().to_string()),
+            Unit::Measure(_, symbol) => Some(symbol.to_string()),
         };
         ClaimRecord {
             kind: c.kind.name(),
@@ -94,7 +94,7 @@ impl ClaimRecord {
             value_hi: r.value_hi,
             values: c.readings.iter().map(|r| r.value).collect(),
             unit,
-            duration_unit: c.duration_unit.as_ref().map(|(n, _)| n.clone()),
+            duration_unit: c.duration_unit.as_ref().map(|(n, _)| n.to_string()),
             scale: c.scale,
             qualifier: c.qualifier.as_ref().map(|q| QualifierRecord {
                 kind: q.kind.name(),

@@ -113,10 +113,13 @@ pub fn build(
         }
         text.push('\n');
     }
-    Article::from_layout(&Source {
-        name: format!("{}@{}", corpus.name, group[0] + 1),
-        text,
-    })
+    Article::from_layout(
+        factcheck::catalogue::builtin(),
+        &Source {
+            name: format!("{}@{}", corpus.name, group[0] + 1),
+            text,
+        },
+    )
 }
 
 /// The corpus line (0-based) of an article line (1-based).

@@ -62,25 +62,86 @@ pub fn evaluate(
         .par_iter()
         .map(|g| analyze(cat, &build(corpus, g, None, None), "eval").ok())
         .collect();
+    let quiet = false_alarms(&groups, &baseline, known);
+    let jobs = jobs(corpus, &groups, &baseline, known, seed);
+    let outcomes: Vec<bool> = jobs
+        .par_iter()
+        .map(|j| {
+            let g = &groups[j.group];
+            let article = if j.english {
+                build(corpus, g, None, Some((j.line, &j.after)))
+            } else {
+                build(corpus, g, Some((j.line, &j.after)), None)
+            };
+            let loud = analyze(cat, &article, "eval")
+                .map(|a| strong_lines(&a, g).contains(&j.line))
+                .unwrap_or(false);
+            // A perturbation passes when caught; an equivalent when quiet.
+            loud == j.perturbation.is_some()
+        })
+        .collect();
+    let perturbations = PERTURBATIONS
+        .iter()
+        .map(|&k| {
+            tally(&jobs, &outcomes, k.name(), k.threshold(), &|j: &Job| {
+                j.perturbation == Some(k)
+            })
+        })
+        .collect();
+    let equivalents = EQUIVALENTS
+        .iter()
+        .map(|&k| {
+            tally(&jobs, &outcomes, k.name(), MIN_QUIET, &|j: &Job| {
+                j.equivalent == Some(k)
+            })
+        })
+        .collect();
+    CorpusReport {
+        corpus: corpus.name.clone(),
+        sentence_pairs: groups.iter().map(Vec::len).sum(),
+        numeric_pairs: quiet.numeric_pairs,
+        false_alarms_per_100: if quiet.numeric_pairs == 0 {
+            0.0
+        } else {
+            100.0 * quiet.alarms.len() as f64 / quiet.numeric_pairs as f64
+        },
+        false_alarms: quiet.alarms,
+        known_errors_caught: quiet.caught.len(),
+        known_errors: known.len(),
+        perturbations,
+        equivalents,
+    }
+}
 
-    // Sentence pairs with figures on both sides, and false alarms.
-    let mut numeric_pairs = 0;
-    let mut alarms = Vec::new();
-    let mut caught = BTreeSet::new();
-    for (g, a) in groups.iter().zip(&baseline) {
+/// The unchanged corpus: sentence pairs with figures on both sides, false
+/// alarms, and the known errors caught.
+struct Baseline {
+    numeric_pairs: usize,
+    alarms: Vec<Alarm>,
+    caught: BTreeSet<usize>,
+}
+
+fn false_alarms(
+    groups: &[Vec<usize>],
+    baseline: &[Option<Analysis>],
+    known: &BTreeMap<usize, String>,
+) -> Baseline {
+    let mut out = Baseline {
+        numeric_pairs: 0,
+        alarms: Vec::new(),
+        caught: BTreeSet::new(),
+    };
+    for (g, a) in groups.iter().zip(baseline) {
         let Some(a) = a else { continue };
-        let lines_with = |lang: Section| -> BTreeSet<usize> {
+        let lines_with = |original: bool| -> BTreeSet<usize> {
             a.claims
                 .iter()
-                .filter(|c| (c.section == Section::Original) == (lang == Section::Original))
+                .filter(|c| (c.section == Section::Original) == original)
                 .filter_map(|c| corpus_line(g, c.line))
                 .collect()
         };
-        let (vi, en) = (
-            lines_with(Section::Translation),
-            lines_with(Section::Original),
-        );
-        numeric_pairs += vi.intersection(&en).count();
+        let (vi, en) = (lines_with(false), lines_with(true));
+        out.numeric_pairs += vi.intersection(&en).count();
         for f in a
             .findings
             .iter()
@@ -93,10 +154,10 @@ pub fn evaluate(
                 .collect();
             let Some(&line) = lines.first() else { continue };
             if let Some(k) = lines.iter().find(|l| known.contains_key(&(*l + 1))) {
-                caught.insert(k + 1);
+                out.caught.insert(k + 1);
                 continue;
             }
-            alarms.push(Alarm {
+            out.alarms.push(Alarm {
                 line: line + 1,
                 code: f.code.name().to_string(),
                 severity: f.severity.name().to_string(),
@@ -104,16 +165,21 @@ pub fn evaluate(
             });
         }
     }
-    let per_100 = if numeric_pairs == 0 {
-        0.0
-    } else {
-        100.0 * alarms.len() as f64 / numeric_pairs as f64
-    };
+    out
+}
 
-    // Perturbations and equivalents, one claim (or line) at a time.
+/// Perturbations and equivalents, one claim (or line) at a time, on lines
+/// the check leaves quiet and no known error touches.
+fn jobs(
+    corpus: &Corpus,
+    groups: &[Vec<usize>],
+    baseline: &[Option<Analysis>],
+    known: &BTreeMap<usize, String>,
+    seed: u64,
+) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::new();
     let mut rng = Rng(seed);
-    for (gi, (g, a)) in groups.iter().zip(&baseline).enumerate() {
+    for (gi, (g, a)) in groups.iter().zip(baseline).enumerate() {
         let Some(a) = a else { continue };
         let loud = strong_lines(a, g);
         for p in &a.pairing.pairs {
@@ -158,80 +224,45 @@ pub fn evaluate(
     jobs.dedup_by(|a, b| {
         a.group == b.group && a.line == b.line && a.kind == b.kind && a.after == b.after
     });
-    let outcomes: Vec<bool> = jobs
-        .par_iter()
-        .map(|j| {
-            let g = &groups[j.group];
-            let article = if j.english {
-                build(corpus, g, None, Some((j.line, &j.after)))
-            } else {
-                build(corpus, g, Some((j.line, &j.after)), None)
-            };
-            let loud = analyze(cat, &article, "eval")
-                .map(|a| strong_lines(&a, g).contains(&j.line))
-                .unwrap_or(false);
-            // A perturbation passes when caught; an equivalent when quiet.
-            loud == j.perturbation.is_some()
-        })
-        .collect();
+    jobs
+}
 
-    let tally = |kind: String, threshold: f64, pick: &dyn Fn(&Job) -> bool| {
-        let mine: Vec<(&Job, bool)> = jobs
+/// The tally of the jobs `pick` selects.
+fn tally(
+    jobs: &[Job],
+    outcomes: &[bool],
+    kind: &str,
+    threshold: f64,
+    pick: &dyn Fn(&Job) -> bool,
+) -> Tally {
+    let mine: Vec<(&Job, bool)> = jobs
+        .iter()
+        .zip(outcomes)
+        .filter(|(j, _)| pick(j))
+        .map(|(j, &o)| (j, o))
+        .collect();
+    let applied = mine.len();
+    let passed = mine.iter().filter(|(_, o)| *o).count();
+    Tally {
+        kind: kind.to_string(),
+        applied,
+        passed,
+        rate: if applied == 0 {
+            1.0
+        } else {
+            passed as f64 / applied as f64
+        },
+        threshold,
+        failures: mine
             .iter()
-            .zip(&outcomes)
-            .filter(|(j, _)| pick(j))
-            .map(|(j, &o)| (j, o))
-            .collect();
-        let applied = mine.len();
-        let passed = mine.iter().filter(|(_, o)| *o).count();
-        Tally {
-            kind,
-            applied,
-            passed,
-            rate: if applied == 0 {
-                1.0
-            } else {
-                passed as f64 / applied as f64
-            },
-            threshold,
-            failures: mine
-                .iter()
-                .filter(|(_, o)| !o)
-                .take(20)
-                .map(|(j, _)| Sample {
-                    line: j.line + 1,
-                    before: j.before.clone(),
-                    after: j.after.clone(),
-                })
-                .collect(),
-        }
-    };
-    let perturbations = PERTURBATIONS
-        .iter()
-        .map(|&k| {
-            tally(k.name().to_string(), k.threshold(), &|j: &Job| {
-                j.perturbation == Some(k)
+            .filter(|(_, o)| !o)
+            .take(20)
+            .map(|(j, _)| Sample {
+                line: j.line + 1,
+                before: j.before.clone(),
+                after: j.after.clone(),
             })
-        })
-        .collect();
-    let equivalents = EQUIVALENTS
-        .iter()
-        .map(|&k| {
-            tally(k.name().to_string(), MIN_QUIET, &|j: &Job| {
-                j.equivalent == Some(k)
-            })
-        })
-        .collect();
-    CorpusReport {
-        corpus: corpus.name.clone(),
-        sentence_pairs: groups.iter().map(Vec::len).sum(),
-        numeric_pairs,
-        false_alarms: alarms,
-        false_alarms_per_100: per_100,
-        known_errors_caught: caught.len(),
-        known_errors: known.len(),
-        perturbations,
-        equivalents,
+            .collect(),
     }
 }
 

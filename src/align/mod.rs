@@ -1,0 +1,83 @@
+//! Alignment: which Vietnamese claim comes from which English claim.
+//!
+//! Owns pairing. The translation is aligned with the original first —
+//! paragraphs, then sentences inside aligned paragraphs — by a monotonic
+//! dynamic programme over shared anchors (`monotonic.rs`), robust to a
+//! paragraph present on one side only and to merged or split units. Claims
+//! are then paired inside aligned units by kind, value compatibility and
+//! local context (`translation.rs`, scored by `score.rs` over the contexts of
+//! `context.rs`). Summary and takeaway claims may come from anywhere in the
+//! original: each takes its best supported source, looked up by value and by
+//! anchor (`summary.rs`). A claim without a credible counterpart stays
+//! unpaired.
+
+mod context;
+mod monotonic;
+mod score;
+mod summary;
+mod translation;
+
+pub use context::{Context, Contexts};
+pub use monotonic::{BAND, Block};
+pub use translation::Matcher;
+
+use crate::catalogue::Catalogue;
+use crate::claim::{Claim, Section};
+use crate::compare::Related;
+use crate::extract::Extraction;
+use crate::segment::Article;
+
+/// A Vietnamese claim and its English source (indices into the claim list).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub vi: usize,
+    pub en: usize,
+    pub related: Related,
+}
+
+/// The result of pairing.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    pub pairs: Vec<Pair>,
+    /// Vietnamese claims with no credible source.
+    pub unpaired_vi: Vec<usize>,
+    /// English claims of the original nothing in the translation took.
+    pub unpaired_en: Vec<usize>,
+    /// Context of every claim, by claim index.
+    pub contexts: Contexts,
+}
+
+/// Pair the claims of an article.
+pub fn pair(cat: &Catalogue, article: &Article, extraction: &Extraction) -> Pairing {
+    let claims: &[Claim] = &extraction.claims;
+    let contexts = context::contexts(cat, article, claims, &extraction.lines);
+    let of = |f: fn(Section) -> bool| -> Vec<usize> {
+        (0..claims.len())
+            .filter(|&i| f(claims[i].section))
+            .collect()
+    };
+    let en = of(|s| s == Section::Original);
+    let tr = of(|s| s == Section::Translation);
+    let summary = of(|s| matches!(s, Section::Summary | Section::Takeaway));
+
+    let mut matcher = Matcher::new(claims, &contexts);
+    let (mut unpaired_vi, unpaired_en) = matcher.run(article, &tr, &en);
+    let mut pairs = std::mem::take(&mut matcher.pairs);
+    let mut overlap = score::Overlap::new(&contexts);
+    let index = summary::SourceIndex::new(claims, &contexts, &en);
+    for &v in &summary {
+        match index.best_source(&mut overlap, v) {
+            Some(p) => pairs.push(p),
+            None => unpaired_vi.push(v),
+        }
+    }
+    drop(matcher);
+    pairs.sort_by_key(|p| (p.vi, p.en));
+    unpaired_vi.sort_unstable();
+    Pairing {
+        pairs,
+        unpaired_vi,
+        unpaired_en,
+        contexts,
+    }
+}

@@ -1,0 +1,214 @@
+//! The monotonic aligner: which Vietnamese blocks (paragraphs, or sentences
+//! of a paragraph) render which English ones, by a dynamic programme over
+//! shared anchors, tolerant of a block on one side only and of merged or
+//! split blocks.
+
+/// A paragraph or a sentence, as the aligner sees it: its anchors (names,
+/// term ids, years, coarse values; sorted, without repeats) and its length.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Block {
+    pub anchors: Vec<u64>,
+    pub chars: usize,
+}
+
+impl Block {
+    /// Sort and deduplicate the anchors once they are all in.
+    pub fn seal(&mut self) {
+        self.anchors.sort_unstable();
+        self.anchors.dedup();
+    }
+}
+
+/// Groups of aligned blocks: (Vietnamese block indices, English block indices).
+pub type Groups = Vec<(Vec<usize>, Vec<usize>)>;
+
+/// How many anchors two sorted lists share.
+pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn cosine(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
+}
+
+/// Similarity of a Vietnamese and an English block: shared anchors, plus a
+/// little for plausible length (Vietnamese runs about 1.3 times longer).
+fn similarity(vi: &Block, en: &Block) -> f64 {
+    let lv = vi.chars as f64 / 1.3;
+    let le = en.chars as f64;
+    let length = if lv.max(le) == 0.0 {
+        0.0
+    } else {
+        lv.min(le) / lv.max(le)
+    };
+    cosine(&vi.anchors, &en.anchors) + 0.15 * length
+}
+
+/// Two consecutive blocks as one.
+fn merge(a: &Block, b: &Block) -> Block {
+    let mut m = Block {
+        anchors: a.anchors.iter().chain(&b.anchors).copied().collect(),
+        chars: a.chars + b.chars,
+    };
+    m.seal();
+    m
+}
+
+/// Each block merged with the one before it (`None` for the first).
+fn pairs(blocks: &[Block]) -> Vec<Option<Block>> {
+    (0..blocks.len())
+        .map(|i| (i >= 1).then(|| merge(&blocks[i - 1], &blocks[i])))
+        .collect()
+}
+
+/// How far from the proportional diagonal the aligner looks: wide enough
+/// for the steps between rows and for a run of 40 blocks present on one side
+/// only, so memory and time stay linear in the number of blocks.
+pub const BAND: usize = 40;
+
+/// Monotonic alignment of two block sequences: groups of 1-1, 2-1, 1-2 (and
+/// 1-0/0-1 skips), maximising total similarity, within a band around the
+/// diagonal of `BAND + 2 × ratio` blocks.
+pub fn align(vi: &[Block], en: &[Block]) -> Groups {
+    let (n, m) = (vi.len(), en.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let ratio = m.div_ceil(n).max(n.div_ceil(m));
+    let band = BAND + 2 * ratio;
+    let width = (2 * band + 1).min(m + 1);
+    let lo = |i: usize| (i * m / n).saturating_sub(band).min(m + 1 - width);
+    let at = |i: usize, j: usize| -> Option<usize> {
+        let l = lo(i);
+        (j >= l && j < l + width && j <= m).then(|| i * width + (j - l))
+    };
+    let (vi2, en2) = (pairs(vi), pairs(en));
+    const NEG: f64 = f64::NEG_INFINITY;
+    let mut score = vec![NEG; (n + 1) * width];
+    let mut back = vec![(0u8, 0u8); (n + 1) * width];
+    score[0] = 0.0;
+    for i in 0..=n {
+        for j in lo(i)..=(lo(i) + width - 1).min(m) {
+            if (i, j) == (0, 0) {
+                continue;
+            }
+            let mut best = (NEG, (0u8, 0u8));
+            let mut consider = |di: usize, dj: usize, gain: &dyn Fn() -> f64| {
+                if i >= di
+                    && j >= dj
+                    && let Some(k) = at(i - di, j - dj)
+                    && score[k] > NEG
+                {
+                    let s = score[k] + gain();
+                    if s > best.0 {
+                        best = (s, (di as u8, dj as u8));
+                    }
+                }
+            };
+            if i >= 1 && j >= 1 {
+                consider(1, 1, &|| similarity(&vi[i - 1], &en[j - 1]));
+            }
+            consider(1, 0, &|| 0.0);
+            consider(0, 1, &|| 0.0);
+            if i >= 2 && j >= 1 {
+                consider(2, 1, &|| {
+                    similarity(vi2[i - 1].as_ref().expect("i >= 2"), &en[j - 1]) - 0.1
+                });
+            }
+            if i >= 1 && j >= 2 {
+                consider(1, 2, &|| {
+                    similarity(&vi[i - 1], en2[j - 1].as_ref().expect("j >= 2")) - 0.1
+                });
+            }
+            if let Some(k) = at(i, j) {
+                score[k] = best.0;
+                back[k] = best.1;
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let Some(k) = at(i, j) else { break };
+        let (di, dj) = back[k];
+        let (di, dj) = (di as usize, dj as usize);
+        if di == 0 && dj == 0 {
+            break;
+        }
+        if di > 0 && dj > 0 {
+            groups.push(((i - di..i).collect(), (j - dj..j).collect()));
+        }
+        i -= di;
+        j -= dj;
+    }
+    groups.reverse();
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(anchors: &[u64], chars: usize) -> Block {
+        let mut b = Block {
+            anchors: anchors.to_vec(),
+            chars,
+        };
+        b.seal();
+        b
+    }
+
+    #[test]
+    fn alignment_skips_a_block_present_on_one_side() {
+        let vi = [
+            block(&[1, 2], 130),
+            block(&[9], 20),
+            block(&[3, 4], 130),
+            block(&[5], 130),
+        ];
+        let en = [block(&[1, 2], 100), block(&[3, 4], 100), block(&[5], 100)];
+        let groups = align(&vi, &en);
+        assert_eq!(
+            groups,
+            vec![(vec![0], vec![0]), (vec![2], vec![1]), (vec![3], vec![2])]
+        );
+    }
+
+    #[test]
+    fn alignment_merges_split_blocks() {
+        let vi = [block(&[1, 2, 3, 4], 260), block(&[5], 130)];
+        let en = [block(&[1, 2], 100), block(&[3, 4], 100), block(&[5], 100)];
+        let groups = align(&vi, &en);
+        assert_eq!(groups[0], (vec![0], vec![0, 1]));
+        assert_eq!(groups[1], (vec![1], vec![2]));
+    }
+
+    #[test]
+    fn long_sequences_stay_in_the_band() {
+        let vi: Vec<Block> = (0..5000).map(|i| block(&[i], 130)).collect();
+        let en: Vec<Block> = (0..5000).map(|i| block(&[i], 100)).collect();
+        let groups = align(&vi, &en);
+        assert_eq!(groups.len(), 5000);
+        assert!(
+            groups
+                .iter()
+                .enumerate()
+                .all(|(k, g)| g == &(vec![k], vec![k]))
+        );
+    }
+}

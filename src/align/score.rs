@@ -1,0 +1,145 @@
+//! Scores: how strongly a Vietnamese claim and an English claim look like the
+//! same figure, from their values and the context they share.
+
+use rustc_hash::FxHashMap;
+
+use super::context::{Context, Contexts};
+use super::monotonic::shared_count;
+use crate::claim::{Claim, Kind};
+use crate::compare::{Related, Relation};
+
+/// Sentences with more anchors than this have their shared count cached: a
+/// paragraph of thousands of figures in one sentence would otherwise merge
+/// the same two long lists for every pair of its claims.
+const CACHE_FROM: usize = 32;
+
+/// The context two claims share, with a cache of sentence overlaps.
+pub struct Overlap<'a> {
+    contexts: &'a Contexts,
+    cache: FxHashMap<(usize, usize), usize>,
+}
+
+impl<'a> Overlap<'a> {
+    pub fn new(contexts: &'a Contexts) -> Self {
+        Overlap {
+            contexts,
+            cache: FxHashMap::default(),
+        }
+    }
+
+    pub fn context(&self, claim: usize) -> &'a Context {
+        &self.contexts.of[claim]
+    }
+
+    /// How many anchors the sentences of two claims share.
+    fn sentences(&mut self, v: usize, e: usize) -> usize {
+        let (sv, se) = (
+            self.contexts.of[v].sentence_id,
+            self.contexts.of[e].sentence_id,
+        );
+        let (a, b) = (&self.contexts.sentences[sv], &self.contexts.sentences[se]);
+        if a.len() < CACHE_FROM || b.len() < CACHE_FROM {
+            return shared_count(a, b);
+        }
+        *self
+            .cache
+            .entry((sv, se))
+            .or_insert_with(|| shared_count(a, b))
+    }
+
+    /// Context shared by two claims, weighted: a year right beside both
+    /// counts most, then names and terms near both, then anything in both
+    /// sentences.
+    pub fn shared(&mut self, v: usize, e: usize) -> f64 {
+        let (cv, ce) = (self.context(v), self.context(e));
+        let years = cv
+            .years_beside
+            .iter()
+            .filter(|y| ce.years_beside.contains(y))
+            .count() as f64;
+        let near = shared_count(&cv.near_anchors, &ce.near_anchors) as f64;
+        let subject = cv.subject.iter().filter(|s| ce.subject.contains(s)).count() as f64;
+        let sentence = self.sentences(v, e) as f64;
+        1.2 * years + 0.4 * near + 0.2 * sentence + 0.4 * subject
+    }
+}
+
+/// How much the values alone say two claims are the same figure. Equal
+/// written values score highest; overlapping intervals score by how close
+/// the written values are ("80%" overlaps "as low as 50%" but is far from it).
+pub fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
+    Some(match rel.relation {
+        Relation::Incomparable => return None,
+        Relation::Equal => 3.0,
+        Relation::Compatible => {
+            // Distance between the written values (a range spans its ends).
+            let (a, b) = (&vi.readings[rel.vi], &en.readings[rel.en]);
+            let gap = (a.value - b.value_hi).max(b.value - a.value_hi).max(0.0);
+            let scale = a.value_hi.abs().max(b.value_hi.abs());
+            let closeness = if scale == 0.0 {
+                1.0
+            } else {
+                1.0 - (gap / scale).min(1.0)
+            };
+            1.0 + closeness
+        }
+        Relation::UnitDiff => 1.5,
+        Relation::ScaleOff => 1.2,
+        Relation::Disjoint => 0.3,
+    })
+}
+
+/// Two figures whose values disagree are the same claim changed only when
+/// their magnitudes are close (within a factor of 20: "$35 million" /
+/// "25 triệu USD", "4.3" / "43"); "1" and "1,400" are different claims.
+pub fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
+    if rel.relation != Relation::Disjoint {
+        return true;
+    }
+    let (a, b) = (
+        vi.readings[rel.vi].value.abs(),
+        en.readings[rel.en].value.abs(),
+    );
+    // Dates, and two orders of magnitude ("millions of years" / "vài tỷ năm").
+    if vi.kind == Kind::Date || (vi.vague && en.vague) || a.max(b) == 0.0 {
+        return true;
+    }
+    a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0
+}
+
+/// How strongly a Vietnamese claim and an English claim of the translation
+/// look like the same figure, or `None` when they cannot be.
+pub fn pair_score(
+    claims: &[Claim],
+    overlap: &mut Overlap,
+    v: usize,
+    e: usize,
+    rel: Related,
+) -> Option<f64> {
+    let (vi, en) = (&claims[v], &claims[e]);
+    let value = value_score(vi, en, rel)?;
+    if !plausible_mismatch(vi, en, rel) {
+        return None;
+    }
+    // A bare count against a figure with a unit: the same only if equal.
+    if crate::compare::implicit(vi, en) && rel.relation < Relation::Compatible {
+        return None;
+    }
+    // A bare count or a year that disagrees is the same claim changed only
+    // when something near it agrees (a name, a term, a year beside it).
+    let (cv, ce) = (overlap.context(v), overlap.context(e));
+    if rel.relation == Relation::Disjoint
+        && matches!(vi.kind, Kind::Count | Kind::Year)
+        && shared_count(&cv.near_anchors, &ce.near_anchors) == 0
+        && !cv.years_beside.iter().any(|y| ce.years_beside.contains(y))
+    {
+        return None;
+    }
+    let kind = if vi.kind == en.kind { 0.3 } else { 0.0 };
+    let context = overlap.shared(v, e).min(2.0);
+    // A weak (spelled-out, bare) figure needs its value to match.
+    if (vi.weak || en.weak) && rel.relation < Relation::Compatible {
+        return None;
+    }
+    Some(value + kind + context)
+}

@@ -1,0 +1,210 @@
+//! Summary sources: a summary or takeaway figure may come from anywhere in
+//! the original, so each takes its best supported source among the
+//! original's claims, looked up in an index instead of scanned.
+//!
+//! A source wins on its value (an equal figure, or one whose written range
+//! meets the summary's: value score ≥ 2) or on shared context (a changed
+//! figure needs context ≥ 2, which only claims whose sentence shares an
+//! anchor with the summary's can reach). The index finds exactly those two
+//! kinds of candidate: English readings sorted by value, and English
+//! sentences by anchor. Candidates are then scored in the original's order,
+//! as a full scan would, so the index changes nothing but the cost; its
+//! bounds (`VALUE_CANDIDATES`, `CONTEXT_CANDIDATES`, `POSTINGS`, `ANCHORS`)
+//! only bite on inputs no article has (tens of thousands of equal figures).
+
+use rustc_hash::FxHashMap;
+
+use super::Pair;
+use super::context::Contexts;
+use super::score::{Overlap, plausible_mismatch, value_score};
+use crate::claim::{Claim, Kind};
+use crate::compare::{Relation, implicit, relate};
+
+/// At most this many candidates found by value, and by context, per claim.
+const VALUE_CANDIDATES: usize = 128;
+const CONTEXT_CANDIDATES: usize = 128;
+/// At most this many sentences followed from one anchor, and anchors of one
+/// summary sentence looked up.
+const POSTINGS: usize = 32;
+const ANCHORS: usize = 64;
+/// At most this many readings examined for one value lookup.
+const VALUE_SCAN: usize = 512;
+
+/// The original's claims, indexed by value and by sentence anchors.
+pub struct SourceIndex<'a> {
+    claims: &'a [Claim],
+    contexts: &'a Contexts,
+    /// Position of each English claim in the original's order, by claim.
+    order: Vec<usize>,
+    /// Every reading of every English claim: (low, high, claim), by low end.
+    values: Vec<(f64, f64, usize)>,
+    /// The largest high end among `values[..=k]`.
+    max_hi: Vec<f64>,
+    /// Date claims, which compare by their parts rather than their value.
+    dates: Vec<usize>,
+    /// Anchor → English sentences holding it, in order.
+    postings: FxHashMap<u64, Vec<usize>>,
+    /// English sentence → its claims, in order.
+    sentence_claims: FxHashMap<usize, Vec<usize>>,
+}
+
+impl<'a> SourceIndex<'a> {
+    pub fn new(claims: &'a [Claim], contexts: &'a Contexts, en: &[usize]) -> Self {
+        let mut values = Vec::new();
+        let mut dates = Vec::new();
+        let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut sentence_claims: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for &e in en {
+            let c = &claims[e];
+            if c.kind == Kind::Date {
+                dates.push(e);
+            }
+            for r in &c.readings {
+                values.push((r.value.min(r.value_hi), r.value.max(r.value_hi), e));
+            }
+            let sid = contexts.of[e].sentence_id;
+            let list = sentence_claims.entry(sid).or_default();
+            if list.is_empty() {
+                for &a in &contexts.sentences[sid] {
+                    postings.entry(a).or_default().push(sid);
+                }
+            }
+            list.push(e);
+        }
+        values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+        let mut max_hi = Vec::with_capacity(values.len());
+        let mut m = f64::NEG_INFINITY;
+        for v in &values {
+            m = m.max(v.1);
+            max_hi.push(m);
+        }
+        let mut order = vec![usize::MAX; claims.len()];
+        for (i, &e) in en.iter().enumerate() {
+            order[e] = i;
+        }
+        SourceIndex {
+            claims,
+            contexts,
+            order,
+            values,
+            max_hi,
+            dates,
+            postings,
+            sentence_claims,
+        }
+    }
+
+    /// English claims with a reading whose written range comes within
+    /// `slack` of `lo..=hi`.
+    fn by_value(&self, lo: f64, hi: f64, slack: f64, out: &mut Vec<usize>) {
+        let end = self.values.partition_point(|v| v.0 <= hi + slack);
+        for k in (0..end).rev().take(VALUE_SCAN) {
+            if self.max_hi[k] < lo - slack {
+                break;
+            }
+            if self.values[k].1 >= lo - slack {
+                out.push(self.values[k].2);
+            }
+        }
+    }
+
+    /// The English sentences sharing the most anchors with sentence `sid`.
+    fn by_context(&self, sid: usize, out: &mut Vec<usize>) {
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for a in self.contexts.sentences[sid].iter().take(ANCHORS) {
+            if let Some(list) = self.postings.get(a) {
+                for &s in list.iter().take(POSTINGS) {
+                    *shared.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut n = 0;
+        for (s, _) in ranked {
+            for &e in &self.sentence_claims[&s] {
+                if n == CONTEXT_CANDIDATES {
+                    return;
+                }
+                out.push(e);
+                n += 1;
+            }
+        }
+    }
+
+    /// The candidates for summary claim `v`, in the original's order.
+    fn candidates(&self, v: usize) -> Vec<usize> {
+        let c = &self.claims[v];
+        let mut out = Vec::new();
+        if c.kind == Kind::Date {
+            out.extend(self.dates.iter().take(VALUE_CANDIDATES));
+        }
+        for r in &c.readings {
+            let (lo, hi) = (r.value.min(r.value_hi), r.value.max(r.value_hi));
+            let slack = r.precision + 2e-9 * lo.abs().max(hi.abs());
+            let before = out.len();
+            self.by_value(lo, hi, slack, &mut out);
+            out.truncate(before + VALUE_CANDIDATES);
+        }
+        self.by_context(self.contexts.of[v].sentence_id, &mut out);
+        out.sort_by_key(|&e| self.order[e]);
+        out.dedup();
+        out
+    }
+
+    /// The best English source of a summary or takeaway claim, if credible.
+    pub fn best_source(&self, overlap: &mut Overlap, v: usize) -> Option<Pair> {
+        let claims = self.claims;
+        let mut best: Option<(f64, Pair)> = None;
+        for e in self.candidates(v) {
+            let rel = relate(&claims[v], &claims[e]);
+            if rel.relation == Relation::Incomparable
+                || (implicit(&claims[v], &claims[e]) && rel.relation < Relation::Compatible)
+            {
+                continue;
+            }
+            let context = 1.25 * overlap.shared(v, e);
+            let value = match rel.relation {
+                Relation::Equal | Relation::Compatible => {
+                    match value_score(&claims[v], &claims[e], rel) {
+                        Some(s) => s,
+                        None => continue,
+                    }
+                }
+                Relation::UnitDiff => 1.0,
+                Relation::ScaleOff => 1.0,
+                Relation::Disjoint => 0.0,
+                Relation::Incomparable => continue,
+            };
+            // A figure whose value matches needs little context; one that does
+            // not must be anchored firmly (same names and terms) to count as
+            // its source.
+            let needed = if value >= 2.0 { 0.0 } else { 2.0 };
+            if (claims[v].weak || claims[e].weak) && value < 2.0
+                || !plausible_mismatch(&claims[v], &claims[e], rel)
+            {
+                continue;
+            }
+            if context < needed {
+                continue;
+            }
+            let kind = if claims[v].kind == claims[e].kind {
+                0.3
+            } else {
+                0.0
+            };
+            let score = value + context + kind;
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((
+                    score,
+                    Pair {
+                        vi: v,
+                        en: e,
+                        related: rel,
+                    },
+                ));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+}

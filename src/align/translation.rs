@@ -1,0 +1,349 @@
+//! Pairing the translation with the original: paragraphs aligned, then the
+//! sentences of each aligned paragraph group; claims paired inside aligned
+//! units by kind, value and context, best first; then a figure left alone in
+//! its aligned sentence on each side; then leftovers against the
+//! neighbouring groups.
+
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+
+use super::Pair;
+use super::context::{AnchorKind, Contexts, anchor};
+use super::monotonic::{self, Block, Groups};
+use super::score::{Overlap, pair_score, plausible_mismatch};
+use crate::claim::{Claim, Section};
+use crate::compare::{Relation, implicit, relate};
+use crate::segment::Article;
+
+/// In a scope larger than `HUGE` candidate pairs (a flattened table, a
+/// paragraph of thousands of figures), each claim is compared only with the
+/// `WINDOW` claims each side of its relative position and keeps its `KEEP`
+/// best candidates, so time and memory stay linear.
+const HUGE: usize = 64 * 64 * 16;
+const WINDOW: usize = 32;
+const KEEP: usize = 4;
+
+/// A figure is paired as "alone in its aligned sentence" only in sentence
+/// pairs of at most this many free figures a side: among more, none is alone
+/// in any useful sense, and the search would be quadratic.
+const ALONE_MAX: usize = 64;
+
+/// The state of pairing one article's translation with its original.
+pub struct Matcher<'a> {
+    claims: &'a [Claim],
+    contexts: &'a Contexts,
+    overlap: Overlap<'a>,
+    free: Vec<bool>,
+    pub pairs: Vec<Pair>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(claims: &'a [Claim], contexts: &'a Contexts) -> Self {
+        Matcher {
+            claims,
+            contexts,
+            overlap: Overlap::new(contexts),
+            free: vec![false; claims.len()],
+            pairs: Vec::new(),
+        }
+    }
+
+    /// Pair the translation's claims `tr` with the original's `en`; returns
+    /// the unpaired claims of each side, in order.
+    pub fn run(
+        &mut self,
+        article: &Article,
+        tr: &[usize],
+        en: &[usize],
+    ) -> (Vec<usize>, Vec<usize>) {
+        for &c in tr.iter().chain(en) {
+            self.free[c] = true;
+        }
+        let (vi_keys, vi_blocks) = self.paragraphs(article, Section::Translation, tr);
+        let (en_keys, en_blocks) = self.paragraphs(article, Section::Original, en);
+        let groups = monotonic::align(&vi_blocks, &en_blocks);
+        let vi_of = self.bucket(&groups, &vi_keys, false, tr);
+        let en_of = self.bucket(&groups, &en_keys, true, en);
+        // 1. Inside aligned paragraphs, sentence by sentence, then the whole
+        //    group; then a figure left alone in its aligned sentence on each side.
+        for (vis, ens) in vi_of.iter().zip(&en_of) {
+            let sentences = self.align_sentences(vis, ens);
+            for (sv, se) in &sentences {
+                self.assign(sv, se, 0.9);
+            }
+            self.assign(vis, ens, 1.2);
+            for (sv, se) in &sentences {
+                self.assign_alone(sv, se);
+            }
+        }
+        // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
+        for g in 0..groups.len() {
+            let vis = self.still_free(&vi_of[g]);
+            if vis.is_empty() {
+                continue;
+            }
+            let near: Vec<usize> = en_of[g.saturating_sub(1)..(g + 2).min(groups.len())]
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            self.assign(&vis, &near, 2.8);
+        }
+        (self.still_free(tr), self.still_free(en))
+    }
+
+    /// The claims of a scope not paired yet, in order.
+    fn still_free(&self, ids: &[usize]) -> Vec<usize> {
+        ids.iter().copied().filter(|&c| self.free[c]).collect()
+    }
+
+    fn take(&mut self, v: usize, e: usize, related: crate::compare::Related) {
+        self.free[v] = false;
+        self.free[e] = false;
+        self.pairs.push(Pair {
+            vi: v,
+            en: e,
+            related,
+        });
+    }
+
+    /// The paragraphs of one section, in order: their keys and blocks.
+    fn paragraphs(
+        &self,
+        article: &Article,
+        section: Section,
+        members: &[usize],
+    ) -> (Vec<(usize, usize)>, Vec<Block>) {
+        let mut keys = Vec::new();
+        let mut blocks = Vec::new();
+        for (p, part) in article.parts.iter().enumerate() {
+            for (l, s) in part.sections.iter().enumerate() {
+                if *s == Some(section) {
+                    keys.push((p, l + 1));
+                    blocks.push(Block {
+                        anchors: Vec::new(),
+                        chars: part.lines[l].text.chars().count(),
+                    });
+                }
+            }
+        }
+        let index: FxHashMap<(usize, usize), usize> =
+            keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let mut last_sentence = vec![usize::MAX; blocks.len()];
+        for &c in members {
+            let ctx = &self.contexts.of[c];
+            if let Some(&u) = index.get(&ctx.paragraph) {
+                // A sentence's anchors once, however many figures it holds.
+                if last_sentence[u] != ctx.sentence_id {
+                    last_sentence[u] = ctx.sentence_id;
+                    blocks[u]
+                        .anchors
+                        .extend_from_slice(&self.contexts.sentences[ctx.sentence_id]);
+                }
+                blocks[u].anchors.push(value_anchor(&self.claims[c]));
+            }
+        }
+        blocks.iter_mut().for_each(Block::seal);
+        (keys, blocks)
+    }
+
+    /// The claims of each aligned group, on one side.
+    fn bucket(
+        &self,
+        groups: &Groups,
+        keys: &[(usize, usize)],
+        english: bool,
+        members: &[usize],
+    ) -> Vec<Vec<usize>> {
+        let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (g, (vi, en)) in groups.iter().enumerate() {
+            for &u in if english { en } else { vi } {
+                group_of.insert(keys[u], g);
+            }
+        }
+        let mut out = vec![Vec::new(); groups.len()];
+        for &c in members {
+            if let Some(&g) = group_of.get(&self.contexts.of[c].paragraph) {
+                out[g].push(c);
+            }
+        }
+        out
+    }
+
+    /// Align the sentences of one paragraph group, by the anchors of the
+    /// claims they hold; returns groups of claims.
+    fn align_sentences(&self, vis: &[usize], ens: &[usize]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let (vb, vo) = self.sentence_blocks(vis);
+        let (eb, eo) = self.sentence_blocks(ens);
+        monotonic::align(&vb, &eb)
+            .into_iter()
+            .map(|(a, b)| {
+                (
+                    a.iter().flat_map(|&k| vo[k].iter().copied()).collect(),
+                    b.iter().flat_map(|&k| eo[k].iter().copied()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The sentences of a set of claims, in order: their blocks (a block's
+    /// length is its number of figures) and the claims each holds.
+    fn sentence_blocks(&self, members: &[usize]) -> (Vec<Block>, Vec<Vec<usize>>) {
+        let key = |c: usize| {
+            let ctx = &self.contexts.of[c];
+            (ctx.paragraph.1, ctx.sentence)
+        };
+        let mut keys: Vec<(usize, usize)> = members.iter().map(|&c| key(c)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut blocks = vec![Block::default(); keys.len()];
+        let mut owned = vec![Vec::new(); keys.len()];
+        let mut last_sentence = vec![usize::MAX; keys.len()];
+        for &c in members {
+            let k = keys.binary_search(&key(c)).unwrap_or(0);
+            let sid = self.contexts.of[c].sentence_id;
+            if last_sentence[k] != sid {
+                last_sentence[k] = sid;
+                blocks[k]
+                    .anchors
+                    .extend_from_slice(&self.contexts.sentences[sid]);
+            }
+            blocks[k].anchors.push(value_anchor(&self.claims[c]));
+            blocks[k].chars += 1;
+            owned[k].push(c);
+        }
+        blocks.iter_mut().for_each(Block::seal);
+        (blocks, owned)
+    }
+
+    /// Greedy best-first assignment of free claims within a scope.
+    fn assign(&mut self, vis: &[usize], ens: &[usize], min_score: f64) {
+        let (vis, ens) = (self.still_free(vis), self.still_free(ens));
+        let mut candidates = Vec::new();
+        let huge = vis.len() * ens.len() > HUGE;
+        for (a, &v) in vis.iter().enumerate() {
+            let (from, to) = if huge {
+                let centre = a * ens.len() / vis.len().max(1);
+                (
+                    centre.saturating_sub(WINDOW),
+                    (centre + WINDOW).min(ens.len()),
+                )
+            } else {
+                (0, ens.len())
+            };
+            let mut mine = Vec::new();
+            for (b, &e) in ens.iter().enumerate().take(to).skip(from) {
+                let rel = relate(&self.claims[v], &self.claims[e]);
+                let Some(mut s) = pair_score(self.claims, &mut self.overlap, v, e, rel) else {
+                    continue;
+                };
+                // Order within the scope: the n-th figure of one side tends to
+                // be the n-th of the other.
+                let rv = a as f64 / vis.len().max(1) as f64;
+                let re = b as f64 / ens.len().max(1) as f64;
+                s += 0.5 * (1.0 - (rv - re).abs());
+                if s >= min_score {
+                    mine.push((s, v, e, rel));
+                }
+            }
+            if huge {
+                mine.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+                mine.truncate(KEEP);
+            }
+            candidates.extend(mine);
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        for (_, v, e, rel) in candidates {
+            if self.free[v] && self.free[e] {
+                self.take(v, e, rel);
+            }
+        }
+    }
+
+    /// In an aligned sentence pair, one free figure of a dimension on each
+    /// side is the same figure, changed or not ("founded in 1989" / "thành
+    /// lập năm 1998", "two companies" / "ba công ty"), when their magnitudes
+    /// are close.
+    fn assign_alone(&mut self, vis: &[usize], ens: &[usize]) {
+        let (vis, ens) = (self.still_free(vis), self.still_free(ens));
+        if vis.len() > ALONE_MAX || ens.len() > ALONE_MAX {
+            return;
+        }
+        let claims = self.claims;
+        for &v in &vis {
+            let Some((e, t)) = best_alone(claims, v, &ens, false) else {
+                continue;
+            };
+            // A spelled-out small Vietnamese word may not be a number at all
+            // ("ba" is also "father"): it stands only for a spelled-out English one.
+            if claims[v].weak && !claims[e].weak {
+                continue;
+            }
+            // And the English claim must have no rival for it in its tier.
+            let back = best_alone(claims, e, &vis, true);
+            if back != Some((v, t)) || !self.free[e] {
+                continue;
+            }
+            self.take(v, e, relate(&claims[v], &claims[e]));
+        }
+    }
+}
+
+/// How alike two claims are in kind: same dimension and same weakness first,
+/// then same dimension, then a unit left implicit; `None` when they cannot
+/// be the same figure.
+fn tier(a: &Claim, b: &Claim) -> Option<u8> {
+    let rel = relate(a, b);
+    if rel.relation == Relation::Incomparable || !plausible_mismatch(a, b, rel) {
+        return None;
+    }
+    Some(if implicit(a, b) {
+        2
+    } else if a.weak == b.weak {
+        0
+    } else {
+        1
+    })
+}
+
+/// The one claim of `others` in the best tier with `x`, if it is alone in
+/// that tier (`flip`: `x` is English).
+fn best_alone(claims: &[Claim], x: usize, others: &[usize], flip: bool) -> Option<(usize, u8)> {
+    let mut best: Option<(usize, u8)> = None;
+    let mut rivals = false;
+    for &o in others {
+        let t = if flip {
+            tier(&claims[o], &claims[x])
+        } else {
+            tier(&claims[x], &claims[o])
+        };
+        let Some(t) = t else { continue };
+        match best {
+            Some((_, bt)) if t > bt => {}
+            Some((_, bt)) if t == bt => rivals = true,
+            _ => {
+                best = Some((o, t));
+                rivals = false;
+            }
+        }
+    }
+    best.filter(|_| !rivals)
+}
+
+/// A coarse, language-neutral anchor for a claim's value: its dimension and
+/// its value to three significant digits.
+fn value_anchor(c: &Claim) -> u64 {
+    let dim = crate::compare::dimension(c);
+    let v = c.primary().value;
+    let mut key = String::with_capacity(32);
+    let _ = write!(key, "{dim:?}:");
+    if let Some(d) = &c.date {
+        key.push_str(&d.iso());
+    } else if v == 0.0 {
+        key.push('0');
+    } else {
+        let _ = write!(key, "{v:.2e}");
+    }
+    anchor(AnchorKind::Value, key.as_bytes())
+}

@@ -1,0 +1,153 @@
+//! The compiled catalogue: lookup tables keyed by symbols, as the extractor,
+//! the segmenter and the pairing read them.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::PhraseTable;
+use super::schema::{Kind, NumberRole, Omission, QualifierKind, UnitKind, WordRole};
+use crate::tokenize::Sym;
+
+/// A number word after compilation.
+#[derive(Debug, Clone)]
+pub struct NumberWord {
+    pub value: f64,
+    pub role: NumberRole,
+    pub alone: bool,
+    pub only_after: Vec<Sym>,
+    pub needs_next: bool,
+}
+
+/// A scale word ("million", "tỷ", "bn").
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub factor: f64,
+    pub attached: bool,
+    pub needs_currency: bool,
+    pub unless_before: Vec<Sym>,
+}
+
+/// A vague quantity ("billions of", "hàng tỷ").
+#[derive(Debug, Clone, Copy)]
+pub struct Vague {
+    pub base: f64,
+    pub upper: f64,
+    pub needs_scale: bool,
+}
+
+/// A word that is a multiplier by itself ("double", "gấp đôi").
+#[derive(Debug, Clone)]
+pub struct Multiplier {
+    pub value: f64,
+    pub unless_before: Vec<Sym>,
+    pub only_before: Vec<Sym>,
+}
+
+/// A unit after compilation: index into `Catalogue::units`.
+#[derive(Debug, Clone)]
+pub struct UnitSpec {
+    pub id: Arc<str>,
+    pub kind: UnitKind,
+    pub dimension: Option<Arc<str>>,
+    pub factor: f64,
+}
+
+/// A currency word or symbol: which currency, whether the word is weak (has
+/// an everyday meaning too), and the words after it that rule the currency out.
+#[derive(Debug, Clone)]
+pub struct CurrencyWord {
+    pub code: Arc<str>,
+    pub weak: bool,
+    pub not_before: Vec<Sym>,
+}
+
+/// A qualifier phrase with its meaning and the conditions of its reading.
+#[derive(Debug, Clone)]
+pub struct QualifierRule {
+    pub phrase: String,
+    pub kind: QualifierKind,
+    pub tolerance: f64,
+    pub unless_after: Vec<Sym>,
+    pub unless_within: Option<(usize, PhraseTable<()>)>,
+    pub not_before: Vec<Kind>,
+}
+
+/// A bilingual term after compilation.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub group: Option<String>,
+}
+
+/// A dimension of measurement after compilation (see `schema::DimensionDef`).
+#[derive(Debug, Clone)]
+pub struct DimensionSpec {
+    pub id: Arc<str>,
+    pub symbol: Option<Arc<str>>,
+    pub traits: DimensionTraits,
+}
+
+/// The rules that depend on a claim's dimension, carried by each claim.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct DimensionTraits {
+    /// A bare count may be this dimension with its unit left implicit.
+    pub implicit: bool,
+    pub omitted: Omission,
+    /// With `Omission::Large`, the value from which an omission counts.
+    pub large: f64,
+}
+
+/// The compiled tables of one language.
+#[derive(Debug, Default)]
+pub struct LangTables {
+    pub number_words: FxHashMap<Sym, NumberWord>,
+    /// Fraction words: value, and whether they need "of" after them.
+    pub fractions: FxHashMap<Sym, (f64, bool)>,
+    pub multipliers: PhraseTable<Multiplier>,
+    pub scales: PhraseTable<Scale>,
+    pub vague: PhraseTable<Vague>,
+    pub units: PhraseTable<usize>,
+    pub currency_prefix: PhraseTable<CurrencyWord>,
+    pub currency_suffix: PhraseTable<CurrencyWord>,
+    pub qualifiers_before: PhraseTable<QualifierRule>,
+    pub qualifiers_after: PhraseTable<QualifierRule>,
+    pub months: PhraseTable<u8>,
+    pub terms: PhraseTable<usize>,
+    /// One phrase table per word-list role, indexed by `WordRole as usize`.
+    pub(super) roles: Vec<PhraseTable<()>>,
+    /// The words of each role as written (possessive suffixes are stripped
+    /// from names as text).
+    pub(super) role_words: Vec<Vec<String>>,
+    /// For each symbol, a bit per role it has as a one-word phrase.
+    pub(super) role_bits: Vec<u64>,
+    /// For each symbol, whether a claim may start at a word with it (numbers
+    /// always may): the scan's quick rejection of ordinary words.
+    pub(super) starts: Vec<bool>,
+}
+
+impl LangTables {
+    /// The phrase table of a word-list role.
+    pub fn role(&self, role: WordRole) -> &PhraseTable<()> {
+        &self.roles[role as usize]
+    }
+
+    /// True when this one word has the role.
+    #[inline]
+    pub fn has_role(&self, role: WordRole, word: Sym) -> bool {
+        self.role_bits
+            .get(word.0 as usize)
+            .is_some_and(|b| b & (1u64 << role as usize) != 0)
+    }
+
+    /// The words of a role as written in the catalogue.
+    pub fn role_words(&self, role: WordRole) -> &[String] {
+        &self.role_words[role as usize]
+    }
+
+    /// True when a claim may start at a word with this symbol.
+    #[inline]
+    pub fn may_start(&self, word: Sym) -> bool {
+        self.starts.get(word.0 as usize).copied().unwrap_or(false)
+    }
+}

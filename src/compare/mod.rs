@@ -1,0 +1,23 @@
+//! Comparison: how a Vietnamese claim relates to its English source, and the
+//! finding (if any) that relation deserves.
+//!
+//! Owns the semantics of the verdicts: claims are compared as intervals with
+//! qualifiers, never as strings. `relate.rs` measures how two claims' values
+//! relate (used by pairing to score candidates, and here to judge);
+//! `verdict.rs` turns a pair into a finding with a code and a severity;
+//! `rules.rs` holds the verdicts beyond a pair's values (split ranges,
+//! significant omissions, changed subjects); `messages.rs` writes what an
+//! editor reads.
+
+mod messages;
+mod relate;
+mod rules;
+mod verdict;
+
+pub use messages::{meaning, omitted, quote, unsupported};
+pub use relate::{Dimension, Related, Relation, dimension, implicit, relate};
+pub use rules::{Subject, significant, split_range, subject_change};
+pub use verdict::{Verdict, judge};
+
+#[cfg(test)]
+mod tests;

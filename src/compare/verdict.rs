@@ -1,0 +1,158 @@
+//! The verdict on a pair: which finding (if any) the relation of a
+//! Vietnamese claim and its English source deserves, with its severity and a
+//! message naming both values.
+
+use super::messages::both;
+use super::relate::{Related, Relation, converted, same_written};
+use crate::claim::{Claim, Direction, Kind, QualifierKind, human_num};
+use crate::diagnostic::{Code, Severity};
+
+/// A verdict on a pair: the code, its severity and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+}
+
+fn verdict(code: Code, message: String) -> Option<Verdict> {
+    Some(Verdict {
+        code,
+        severity: code.severity(),
+        message,
+    })
+}
+
+/// The qualifier kind of a claim, when it is a hedge (not emphasis or "down to").
+fn hedge(c: &Claim) -> Option<QualifierKind> {
+    c.qualifier
+        .as_ref()
+        .map(|q| q.kind)
+        .filter(|k| !matches!(k.direction(), Direction::Exact))
+}
+
+/// Judge a paired Vietnamese claim against its English source.
+pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
+    let (rv, re) = (&vi.readings[rel.vi], &en.readings[rel.en]);
+    let both = both(vi, rv, en, re);
+    match rel.relation {
+        Relation::Incomparable => None,
+        Relation::UnitDiff => verdict(Code::UnitMismatch, format!("{both}: a different unit")),
+        Relation::ScaleOff => {
+            let factor = (rv.value / re.value).abs();
+            let how = if factor > 1.0 {
+                format!("{} times larger", human_num(factor))
+            } else {
+                format!("{} times smaller", human_num(1.0 / factor))
+            };
+            verdict(Code::ScaleMismatch, format!("{both}: {how}"))
+        }
+        Relation::Disjoint => {
+            let (hv, he) = (hedge(vi), hedge(en));
+            let opposite = matches!(
+                (
+                    hv.map(QualifierKind::direction),
+                    he.map(QualifierKind::direction)
+                ),
+                (Some(Direction::Above), Some(Direction::Below))
+                    | (Some(Direction::Below), Some(Direction::Above))
+            );
+            if opposite && same_written(rv, re) {
+                let mut v = verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: the qualifier points the other way"),
+                )?;
+                v.severity = Severity::Error;
+                return Some(v);
+            }
+            if (vi.range || en.range) && !(vi.range && en.range) {
+                return verdict(Code::ValueMismatch, format!("{both}: outside the range"));
+            }
+            verdict(Code::ValueMismatch, both)
+        }
+        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel.relation, &both),
+    }
+}
+
+fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> Option<Verdict> {
+    // Ranges first: a range that became a point or another range.
+    // Years and decades are mentions of time, not estimates: "2018-19" for
+    // "năm 2018", "the 1990s" for "1990" are not range changes.
+    let years = vi.kind == Kind::Year && en.kind == Kind::Year;
+    let en_range = en.range && !en.vague && !years;
+    let vi_range = vi.range && !vi.vague && !years;
+    if (en_range || vi_range) && !(en_range && vi_range && relation == Relation::Equal) {
+        let what = match (en_range, vi_range) {
+            (true, false) => "a range became a single figure",
+            (false, true) => "a single figure became a range",
+            _ => "the range changed",
+        };
+        return verdict(Code::RangeChanged, format!("{both}: {what}"));
+    }
+    // "about four women", "over three generations": spelled-out small numbers
+    // are too idiomatic for their qualifiers to be judged.
+    if vi.weak || en.weak || converted(vi, en) {
+        return None;
+    }
+    let (hv, he) = (hedge(vi), hedge(en));
+    match (he, hv) {
+        // Dropped only when the same figure is stated flat; "58%" for "more
+        // than half" is a consistent, more specific figure.
+        (Some(e), None) if relation == Relation::Equal => {
+            let mut v = verdict(
+                Code::HedgeDropped,
+                format!("{both}: the qualifier was dropped"),
+            )?;
+            // An approximation stated exactly keeps its direction; a bound
+            // ("almost", "more than", "as low as") stated flat overstates.
+            if e == QualifierKind::Approx {
+                v.severity = Severity::Info;
+            }
+            Some(v)
+        }
+        // A bound stated as a different flat figure is caught by the written
+        // values above; an approximation rounded to a flat figure is rounding.
+        (Some(QualifierKind::Approx), None) => verdict(Code::Rounded, format!("{both}: rounded")),
+        (Some(_), None) => None,
+        (Some(e), Some(v)) => {
+            let (de, dv) = (e.direction(), v.direction());
+            let opposite = matches!(
+                (de, dv),
+                (Direction::Above, Direction::Below) | (Direction::Below, Direction::Above)
+            );
+            // "about 30%" and "hơn 30%": an estimate became a bound.
+            let around_to_bound = matches!(
+                (de, dv),
+                (Direction::Around, Direction::Above | Direction::Below)
+                    | (Direction::Above | Direction::Below, Direction::Around)
+            );
+            if opposite {
+                verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: the qualifier points the other way"),
+                )
+            } else if around_to_bound {
+                verdict(
+                    Code::HedgeChanged,
+                    format!("{both}: an estimate became a bound, or a bound an estimate"),
+                )
+            } else {
+                None
+            }
+        }
+        (None, Some(_)) => {
+            if relation == Relation::Equal {
+                verdict(Code::HedgeAdded, format!("{both}: a qualifier was added"))
+            } else {
+                verdict(Code::Rounded, format!("{both}: rounded"))
+            }
+        }
+        (None, None) => {
+            if relation == Relation::Compatible && !vi.vague && !en.vague {
+                verdict(Code::Rounded, format!("{both}: rounded"))
+            } else {
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Dates and years: "24 December 2024", "Jan 24", "ngày 24 tháng 1 năm
+//! 2025", "tháng 3/2024", "năm 2023", decades.
+
+use smallvec::smallvec;
+
+use crate::catalogue::schema::WordRole;
+use crate::claim::{DateParts, Interval, Kind, Reading, Unit};
+use crate::lang::Lang;
+
+use super::{Scanner, Step};
+
+impl Scanner<'_> {
+    pub(super) fn date_at(&self, i: usize) -> Option<Step> {
+        match self.lang {
+            Lang::En => self.en_date_at(i),
+            Lang::Vi => self.vi_date_at(i),
+        }
+    }
+
+    pub(super) fn date_claim(
+        &self,
+        start: usize,
+        end: usize,
+        end_byte: Option<usize>,
+        d: DateParts,
+    ) -> Step {
+        let mut c = self.new_claim(Kind::Date, Unit::None, start, end);
+        if let Some(b) = end_byte {
+            self.set_span(&mut c, self.tokens[start].start as usize, b);
+        }
+        let v = d.year.unwrap_or(0) as f64;
+        c.readings = smallvec![Reading {
+            value: v,
+            value_hi: v,
+            precision: 0.0,
+            interval: Interval::closed(v, v),
+        }];
+        c.date = Some(d);
+        Step::Claim(Box::new(c), end)
+    }
+
+    /// A year number at `i` (plain or glued to a clock): value and end byte.
+    pub(super) fn year_token(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some((y, self.tokens[i].end as usize));
+        }
+        self.glued_year_at(i)
+            .map(|y| (y, self.tokens[i].start as usize + 4))
+    }
+
+    pub(super) fn day_at(&self, i: usize) -> Option<u8> {
+        let d = self.plain_int(i)?;
+        (self.digits_len(i) <= 2 && (1..=31).contains(&d)).then_some(d as u8)
+    }
+
+    pub(super) fn month_number_at(&self, i: usize) -> Option<u8> {
+        let m = self.plain_int(i)?;
+        (self.digits_len(i) <= 2 && (1..=12).contains(&m)).then_some(m as u8)
+    }
+
+    pub(super) fn en_date_at(&self, i: usize) -> Option<Step> {
+        let t = self.tok(i)?;
+        // "24 December 2024"
+        if t.is_number() {
+            let day = self.day_at(i)?;
+            let (len, &m) = self.t.months.match_at(self.tokens, i + 1)?;
+            if !self.tokens[i + 1].capitalized() {
+                return None;
+            }
+            let mut end = i + 1 + len;
+            let mut year = None;
+            let mut end_byte = None;
+            if let Some((y, b)) = self.year_token(end) {
+                year = Some(y);
+                end_byte = Some(b);
+                end += 1;
+            }
+            let d = DateParts {
+                year,
+                month: Some(m),
+                day: Some(day),
+            };
+            return Some(self.date_claim(i, end, end_byte, d));
+        }
+        let (len, &m) = self.t.months.match_at(self.tokens, i)?;
+        if !t.capitalized() {
+            return None;
+        }
+        let mut k = i + len;
+        if self.is_punct(k, '.') && self.attached(k) {
+            k += 1;
+        }
+        if let Some(day) = self.day_at(k) {
+            let mut end = k + 1;
+            if self.attached(end) && self.has_role(WordRole::OrdinalSuffix, end) {
+                end += 1;
+            }
+            let mut y = end;
+            if self.is_punct(y, ',') {
+                y += 1;
+            }
+            let (year, end_byte) = match self.year_token(y) {
+                Some((yv, b)) => {
+                    end = y + 1;
+                    (Some(yv), Some(b))
+                }
+                None => (None, None),
+            };
+            let d = DateParts {
+                year,
+                month: Some(m),
+                day: Some(day),
+            };
+            return Some(self.date_claim(i, end, end_byte, d));
+        }
+        if let Some((y, b)) = self.year_token(k) {
+            let d = DateParts {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            };
+            return Some(self.date_claim(i, k + 1, Some(b), d));
+        }
+        // A month alone needs a preposition before it ("in December"); "May"
+        // alone is too often the verb.
+        if m != 5 && i >= 1 && self.has_role(WordRole::YearMarker, i - 1) {
+            let d = DateParts {
+                year: None,
+                month: Some(m),
+                day: None,
+            };
+            return Some(self.date_claim(i, i + len, None, d));
+        }
+        None
+    }
+
+    pub(super) fn vi_date_at(&self, i: usize) -> Option<Step> {
+        if self.has_role(WordRole::DayMarker, i) {
+            return self.vi_day_at(i);
+        }
+        if self.has_role(WordRole::MonthMarker, i) {
+            return self.vi_month_at(i);
+        }
+        // những năm 1990 / thập niên 1990: a decade.
+        if let Some((marker_len, _)) = self.t.role(WordRole::DecadeMarker).match_at(self.tokens, i)
+        {
+            // "thập kỷ 80": a two-digit decade of the twentieth century.
+            let short = || {
+                let v = self.plain_int(i + marker_len)? as i32;
+                (self.digits_len(i + marker_len) == 2 && v % 10 == 0).then_some(1900 + v)
+            };
+            if let Some(y) = self.year_at(i + marker_len).or_else(short)
+                && y % 10 == 0
+            {
+                return Some(self.year_claim(i, i + marker_len + 1, y, y + 9));
+            }
+            return None;
+        }
+        if self.has_role(WordRole::YearMarker, i) {
+            return self.vi_year_at(i);
+        }
+        // 24/1/2025 (day first)
+        if self.is_number(i) && self.is_punct(i + 1, '/') {
+            let day = self.day_at(i)?;
+            let month = self.month_number_at(i + 2)?;
+            if self.is_punct(i + 3, '/') {
+                let y = self.year_at(i + 4)?;
+                return Some(self.date_claim(
+                    i,
+                    i + 5,
+                    None,
+                    DateParts {
+                        year: Some(y),
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    /// ngày 24 tháng 1 năm 2025 / ngày 24/1/2025 / ngày 24
+    fn vi_day_at(&self, i: usize) -> Option<Step> {
+        let day = self.day_at(i + 1)?;
+        let mut end = i + 2;
+        let mut month = None;
+        let mut year = None;
+        // "tháng 1" or "/1" after the day.
+        if (self.has_role(WordRole::MonthMarker, end) || self.is_punct(end, '/'))
+            && let Some(m) = self.month_number_at(end + 1)
+        {
+            month = Some(m);
+            end += 2;
+        }
+        if month.is_some()
+            && let Some((y, e)) = self.vi_year_after(end)
+        {
+            year = Some(y);
+            end = e;
+        }
+        return Some(self.date_claim(
+            i,
+            end,
+            None,
+            DateParts {
+                year,
+                month,
+                day: Some(day),
+            },
+        ));
+    }
+
+    /// tháng 12 / tháng 3/2024 / tháng 1 năm 2025 / tháng Giêng
+    fn vi_month_at(&self, i: usize) -> Option<Step> {
+        let (month, mut end) = if let Some(m) = self.month_number_at(i + 1) {
+            (m, i + 2)
+        } else {
+            let (len, &m) = self.t.months.match_at(self.tokens, i)?;
+            let named_ok = self.tokens.get(i + 1).is_some_and(|w| w.capitalized())
+                || self.vi_year_after(i + len).is_some();
+            if !named_ok {
+                return None;
+            }
+            (m, i + len)
+        };
+        let mut year = None;
+        if let Some((y, e)) = self.vi_year_after(end) {
+            year = Some(y);
+            end = e;
+        }
+        return Some(self.date_claim(
+            i,
+            end,
+            None,
+            DateParts {
+                year,
+                month: Some(month),
+                day: None,
+            },
+        ));
+    }
+
+    /// năm 2023; (từ) năm 1971 đến (năm) 1977; "năm 2017-18", a fiscal year
+    fn vi_year_at(&self, i: usize) -> Option<Step> {
+        let y = self.year_at(i + 1)?;
+        if let Some((len, _)) = self.t.role(WordRole::RangeTo).match_at(self.tokens, i + 2) {
+            let k = i + 2 + len;
+            let k = if self.has_role(WordRole::YearMarker, k) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(y2) = self.year_at(k).filter(|&y2| y2 > y) {
+                return Some(self.year_claim(i, k + 1, y, y2));
+            }
+            // "năm 2017-18": a fiscal year.
+            if let Some(short) = self.plain_int(k)
+                && self.digits_len(k) == 2
+                && self.is_punct(i + 2, '-')
+            {
+                let y2 = y / 100 * 100 + short as i32;
+                if y2 > y {
+                    return Some(self.year_claim(i, k + 1, y, y2));
+                }
+            }
+        }
+        return Some(self.year_claim(i, i + 2, y, y));
+    }
+
+    /// "năm 2025", ", năm 2025" or "/2025" after a day or month.
+    pub(super) fn vi_year_after(&self, k: usize) -> Option<(i32, usize)> {
+        let k2 = if self.is_punct(k, ',') { k + 1 } else { k };
+        if self.has_role(WordRole::YearMarker, k2)
+            && let Some(y) = self.year_at(k2 + 1)
+        {
+            return Some((y, k2 + 2));
+        }
+        if self.is_punct(k, '/')
+            && let Some(y) = self.year_at(k + 1)
+        {
+            return Some((y, k + 2));
+        }
+        None
+    }
+
+    pub(super) fn year_claim(&self, start: usize, end: usize, lo: i32, hi: i32) -> Step {
+        let mut c = self.new_claim(Kind::Year, Unit::None, start, end);
+        let (lo, hi) = (lo as f64, hi as f64);
+        c.range = hi > lo;
+        c.readings = smallvec![Reading {
+            value: lo,
+            value_hi: hi,
+            precision: 0.0,
+            interval: Interval::closed(lo, hi),
+        }];
+        Step::Claim(Box::new(c), end)
+    }
+
+    /// A day-month date continues at `k` ("21-22 June", "30 tháng 6", "22/6").
+    pub(super) fn date_follows(&self, k: usize) -> bool {
+        self.t
+            .months
+            .match_at(self.tokens, k)
+            .is_some_and(|_| self.tokens[k].capitalized())
+            || (self.has_role(WordRole::MonthMarker, k) && self.is_number(k + 1))
+            || (self.is_punct(k, '/') && self.is_number(k + 1))
+    }
+}

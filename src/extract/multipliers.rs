@@ -1,0 +1,129 @@
+//! Multipliers ("double", "gấp 3 lần", "gấp hai lần rưỡi") and "one in
+//! ten" ratios ("cứ 10 đơn thuốc thì có 1 đơn").
+
+use smallvec::smallvec;
+
+use crate::catalogue::schema::WordRole;
+use crate::claim::{Kind, Unit};
+use crate::tokenize::TokenKind;
+
+use super::numeral::NumeralReading;
+use super::{Scanner, Step, reading};
+
+impl Scanner<'_> {
+    pub(super) fn multiplier_at(&self, i: usize) -> Option<Step> {
+        if let Some((len, m)) = self.t.multipliers.match_at(self.tokens, i) {
+            if let Some(next) = self.next_word(i + len)
+                && m.unless_before.contains(&next)
+            {
+                return Some(Step::Skip(i + len));
+            }
+            // "double shifts" is two shifts; "double its revenue" a multiplier.
+            if !m.only_before.is_empty()
+                && self.tok(i + len).is_some_and(|n| {
+                    n.is_number() || (n.is_word() && !m.only_before.contains(&n.sym))
+                })
+                || !m.only_before.is_empty() && self.is_punct(i + len, '-')
+            {
+                return Some(Step::Skip(i + len));
+            }
+            // Capitalised inside a sentence, it is a name ("Double Rainbow").
+            if self.tokens[i].capitalized()
+                && i > 0
+                && self.sentence_of[i - 1] == self.sentence_of[i]
+            {
+                return Some(Step::Skip(i + len));
+            }
+            // A multiplier word is as precise as a written integer ("double"
+            // = 2, not 2.4); below one, a quarter of its value.
+            let reading = NumeralReading {
+                value: m.value,
+                precision: if m.value >= 1.0 { 0.5 } else { m.value / 4.0 },
+            };
+            return Some(self.finish_multiplier(i, i + len, reading));
+        }
+        // Vietnamese "gấp 3 lần", "gấp ba", "gấp 3 đến 4 lần".
+        if self.has_role(WordRole::MultiplierPrefix, i) {
+            let Some(Step::Claim(mut c, end)) = self.quantity_at(i + 1) else {
+                return None;
+            };
+            if !matches!(c.kind, Kind::Count | Kind::Multiplier) || c.scale != 1.0 {
+                return None;
+            }
+            c.kind = Kind::Multiplier;
+            c.unit = Unit::Times;
+            c.weak = false;
+            let mut start = i;
+            if c.qualifier.is_none()
+                && let Some((s, q)) = self.qualifier_before(i, Kind::Multiplier)
+            {
+                for r in &mut c.readings {
+                    *r = reading(r.value, r.value_hi, r.precision, Some(&q));
+                }
+                c.qualifier = Some(q);
+                start = s;
+            }
+            let (s, e) = ((self.tokens[start].start as usize).min(c.start), c.end);
+            self.set_span(&mut c, s, e);
+            return Some(Step::Claim(c, end));
+        }
+        None
+    }
+
+    /// "cứ 10 đơn thuốc thì có 1 đơn": one in ten.
+    pub(super) fn ratio_every_at(&self, i: usize) -> Option<Step> {
+        let (len, _) = self.t.role(WordRole::RatioEvery).match_at(self.tokens, i)?;
+        let den = self.small_amount_at(i + len)?;
+        let mut k = self.small_amount_end(i + len);
+        let limit = (k + 14).min(self.tokens.len());
+        while k < limit {
+            if self.tokens[k].kind == TokenKind::Punct && !self.toks().is_punct(k, ',') {
+                return None;
+            }
+            if let Some((l, _)) = self.t.role(WordRole::RatioThen).match_at(self.tokens, k) {
+                let num = self.small_amount_at(k + l)?;
+                let end = self.small_amount_end(k + l);
+                if !(num > 0.0 && num < den) {
+                    return None;
+                }
+                let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);
+                let v = 100.0 * num / den;
+                c.readings = smallvec![reading(v, v, 0.5, None)];
+                return Some(Step::Claim(Box::new(c), end));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    pub(super) fn finish_multiplier(
+        &self,
+        start: usize,
+        mut end: usize,
+        r: NumeralReading,
+    ) -> Step {
+        // "gấp hai lần rưỡi"
+        let mut value = r.value;
+        if let Some(len) = self.half_at(end) {
+            value += 0.5;
+            end += len;
+        }
+        let (q_start, q) = match self.qualifier_before(start, Kind::Multiplier) {
+            Some((s, q)) => (s, Some(q)),
+            None => (start, None),
+        };
+        let mut c = self.new_claim(Kind::Multiplier, Unit::Times, q_start, end);
+        c.readings = smallvec![reading(value, value, r.precision, q.as_ref())];
+        c.qualifier = q;
+        Step::Claim(Box::new(c), end)
+    }
+
+    /// "and a half", "-and-a-half", "rưỡi" at `k`: its length in tokens.
+    /// It adds a half to the figure, unit or scale before it.
+    pub(super) fn half_at(&self, k: usize) -> Option<usize> {
+        self.t
+            .role(WordRole::AndAHalf)
+            .match_at(self.tokens, k)
+            .map(|(len, _)| len)
+    }
+}

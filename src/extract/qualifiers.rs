@@ -1,0 +1,64 @@
+//! Qualifiers before a figure ("almost", "gần", "ít nhất trong"), with the
+//! catalogue's conditions that keep ordinary words from being read as one.
+
+use crate::catalogue::schema::WordRole;
+use crate::claim::{Kind, Qualifier};
+
+use super::Scanner;
+
+impl Scanner<'_> {
+    /// The qualifier governing a figure that starts at token `start`, and
+    /// the token where the qualifier starts.
+    pub(super) fn qualifier_before(&self, start: usize, kind: Kind) -> Option<(usize, Qualifier)> {
+        let (len, q, end) = match self.t.qualifiers_before.match_ending_at(self.tokens, start) {
+            Some((len, q)) => (len, q, start),
+            // "ít nhất trong sáu tháng": a preposition may stand between.
+            None if start >= 1 && self.has_role(WordRole::Transparent, start - 1) => {
+                let (len, q) = self
+                    .t
+                    .qualifiers_before
+                    .match_ending_at(self.tokens, start - 1)?;
+                (len, q, start - 1)
+            }
+            None => return None,
+        };
+        let start = end;
+        let q_start = start - len;
+        if (q_start..start).any(|k| self.is_masked(k)) {
+            return None;
+        }
+        if q.not_before.contains(&kind) {
+            return None;
+        }
+        // "thấp hơn 5%" is a comparative, but "Biển Đông hơn 30 năm" is not:
+        // a capitalised word before is a name, not an adjective.
+        if let Some(p) = q_start.checked_sub(1)
+            && self.tokens[p].is_word()
+            && !self.tokens[p].capitalized()
+            && q.unless_after.contains(&self.tokens[p].sym)
+        {
+            return None;
+        }
+        if let Some((n, table)) = &q.unless_within {
+            let from = q_start.saturating_sub(*n);
+            if (from..q_start).any(|k| table.starts_at(&self.tokens[..q_start], k)) {
+                return None;
+            }
+        }
+        let pos = self.line.position(
+            self.tokens[q_start].start as usize,
+            self.tokens[start - 1].end as usize,
+        );
+        Some((
+            q_start,
+            Qualifier {
+                kind: q.kind,
+                text: self
+                    .line
+                    .original_slice(pos.column, pos.end_column)
+                    .to_string(),
+                tolerance: q.tolerance,
+            },
+        ))
+    }
+}

@@ -1,0 +1,365 @@
+//! Quantities: a figure with its range ("11% to 19%"), changes ("from 10%
+//! to 80%"), decades, the name it may belong to, and its qualifiers.
+
+use smallvec::SmallVec;
+
+use crate::catalogue::schema::WordRole;
+use crate::claim::{Kind, Qualifier, Reading};
+use crate::tokenize::TokenKind;
+
+use super::{Core, Scanner, Step, reading};
+
+/// A figure and, when it is a range, its upper end.
+struct Span {
+    core: Core,
+    hi: Option<Core>,
+    end: usize,
+}
+
+impl Scanner<'_> {
+    pub(super) fn quantity_at(&self, i: usize) -> Option<Step> {
+        let first = self.core_at(i)?;
+        let Span { core, hi, mut end } = match self.range_at(i, &first) {
+            Ok(span) => span,
+            Err(skip) => return Some(Step::Skip(skip)),
+        };
+        // Lone number words that are no claim by themselves ("one of",
+        // "một sự kiện", "năm ngoái"); a range makes them a figure ("one to 10").
+        let has_attachment =
+            core.scale != 1.0 || core.unit.is_some() || core.currency.is_some() || core.fraction;
+        if hi.is_none() && first.words && !has_attachment {
+            if !first.alone_ok || first.article {
+                return Some(Step::Skip(first.end));
+            }
+            if first.needs_next && !self.vietnamese_count_follows(first.end) {
+                return None;
+            }
+        }
+        // "a" is one only before a scale word or a fraction ("a million",
+        // "a third"), never before a unit ("$6 trillion a year" is a rate).
+        if first.article && core.scale == 1.0 && !core.fraction {
+            return Some(Step::Skip(first.end));
+        }
+        let of = self.kind_of(core.currency.as_ref(), core.unit, core.fraction);
+        let mut kind = of.kind;
+        if kind == Kind::Count && core.year_like && hi.as_ref().is_none_or(|h| h.year_like) {
+            kind = Kind::Year;
+        }
+        let decade = if kind == Kind::Year && hi.is_none() {
+            self.decade_suffix(end)
+        } else {
+            None
+        };
+        end += decade.unwrap_or(0);
+        // Bare numbers right after a name are part of it: Mate 60, Llama 3.1.
+        if matches!(kind, Kind::Count | Kind::Year) && !first.words && self.after_name(i) {
+            return Some(Step::Skip(end));
+        }
+        let multiplier_of_one =
+            kind == Kind::Multiplier && core.readings.first().is_some_and(|r| r.value == 1.0);
+        if multiplier_of_one {
+            return Some(Step::Skip(end));
+        }
+        let (claim_start, qualifier) = self.qualifier_around(i, &mut end, kind);
+        let mut c = self.new_claim(kind, of.unit, claim_start, end);
+        c.duration_unit = of.duration_unit;
+        c.unit_id = core.unit.map(|u| self.cat.units[u].id.clone());
+        c.scale = core.scale;
+        let percent = if core.fraction { 100.0 } else { 1.0 };
+        let f = core.scale * of.factor * percent;
+        let readings = match &hi {
+            None => core
+                .readings
+                .iter()
+                .map(|r| {
+                    let (lo, up, p) = if decade.is_some() {
+                        (r.value, r.value + 9.0, 0.0)
+                    } else {
+                        (r.value * f, r.value * f, r.precision * f)
+                    };
+                    reading(lo, up, p, qualifier.as_ref())
+                })
+                .collect(),
+            Some(h) => {
+                let hf = h.scale * of.factor * percent;
+                let mut v: SmallVec<[Reading; 2]> = SmallVec::new();
+                for r in &core.readings {
+                    for s in &h.readings {
+                        if s.value * hf > r.value * f {
+                            v.push(reading(
+                                r.value * f,
+                                s.value * hf,
+                                r.precision * f,
+                                qualifier.as_ref(),
+                            ));
+                        }
+                    }
+                }
+                if v.is_empty() {
+                    return None;
+                }
+                c.range = true;
+                v
+            }
+        };
+        let mut readings = readings;
+        readings.truncate(4);
+        if readings.is_empty()
+            || readings
+                .iter()
+                .any(|r| !r.value.is_finite() || !r.value_hi.is_finite())
+        {
+            return Some(Step::Skip(end));
+        }
+        c.readings = readings;
+        c.range |= decade.is_some();
+        c.qualifier = qualifier;
+        // A bare "1" is as often the article "a" as a count ("1 chai mứt",
+        // "1 hàm"), so it is weak even in digits.
+        let bare_one = kind == Kind::Count
+            && hi.is_none()
+            && !core.fraction
+            && core.scale == 1.0
+            && core.readings[0].value == 1.0;
+        c.weak = bare_one
+            || first.words
+                && hi.is_none()
+                && core.scale == 1.0
+                && core.currency.is_none()
+                && !core.fraction
+                && core.readings[0].value <= if kind == Kind::Count { 10.0 } else { 1.0 };
+        Some(Step::Claim(Box::new(c), end))
+    }
+
+    /// Ranges: "11% to 19%", "11-19%", "between 30 and 43 percent", "between
+    /// the ages of 18 and 30"; and the changes that look like one ("from 10%
+    /// to 80%", "fell by £4.6bn to £12.6bn"). `Err` is a date to skip.
+    fn range_at(&self, i: usize, first: &Core) -> Result<Span, usize> {
+        let mut span = Span {
+            core: first.clone(),
+            hi: None,
+            end: first.end,
+        };
+        let end = span.end;
+        let between = (0..=4).any(|back| {
+            i >= back
+                && !(i - back..i).any(|k| self.tokens[k].kind == TokenKind::Punct)
+                && self
+                    .t
+                    .role(WordRole::RangeBetween)
+                    .match_ending_at(self.tokens, i - back)
+                    .is_some()
+        });
+        let connector = self
+            .t
+            .role(WordRole::RangeTo)
+            .match_at(self.tokens, end)
+            .or_else(|| {
+                if between {
+                    self.t.role(WordRole::RangeAnd).match_at(self.tokens, end)
+                } else {
+                    None
+                }
+            });
+        let word_connector = connector.is_some() && self.is_word(end);
+        let Some((clen, _)) = connector.filter(|_| !(word_connector && self.change_by(i))) else {
+            return Ok(span);
+        };
+        let Some(second) = self.core_at(end + clen).filter(|s| {
+            let attached = s.scale != 1.0 || s.unit.is_some() || s.currency.is_some();
+            s.alone_ok
+                && !s.article
+                && (!s.needs_next || attached)
+                && !(word_connector && new_level(first, s))
+        }) else {
+            return Ok(span);
+        };
+        // "21-22 June", "the four months to 30 June", "21-22/6": a date.
+        if self.date_follows(second.end) {
+            return Err(second.end);
+        }
+        let Some((lo, hi)) = self.merge_range(&span.core, &second) else {
+            return Ok(span);
+        };
+        let factor = self.kind_of(lo.currency.as_ref(), lo.unit, false).factor;
+        let ascending = lo.readings.iter().any(|r| {
+            hi.readings
+                .iter()
+                .any(|s| s.value * hi.scale * factor > r.value * lo.scale * factor)
+        });
+        let change = word_connector
+            && self
+                .t
+                .role(WordRole::ChangeFrom)
+                .match_ending_at(self.tokens, i)
+                .is_some_and(|(len, _)| {
+                    let from = i - len;
+                    (from.saturating_sub(4)..from).any(|k| self.has_role(WordRole::ChangeVerb, k))
+                });
+        if change {
+            // "from 10% to 80%": two figures; the first borrows the unit and
+            // scale of the second, which is read on its own.
+            span.core = lo;
+        } else if ascending {
+            span.core = lo;
+            span.end = second.end;
+            span.hi = Some(hi);
+        }
+        Ok(span)
+    }
+
+    /// Rule `change-by-to`: "fell by £4.6bn to £12.6bn" is a change and its
+    /// result, two figures, not a range from 4.6 to 12.6.
+    fn change_by(&self, i: usize) -> bool {
+        i >= 1 && self.has_role(WordRole::ChangeBy, i - 1)
+    }
+
+    /// Rule `decade`: a decade suffix glued to a year ("1990s"), also after
+    /// an apostrophe ("the 1840's", "the 1840 's"): its length in tokens.
+    fn decade_suffix(&self, end: usize) -> Option<usize> {
+        if self.has_role(WordRole::DecadeSuffix, end) && self.attached(end) {
+            return Some(1);
+        }
+        ((self.is_punct(end, '\'') || self.is_punct(end, '’'))
+            && self.has_role(WordRole::DecadeSuffix, end + 1)
+            && self.attached(end + 1))
+        .then_some(2)
+    }
+
+    /// The qualifier of a figure at `i` ending at `end`: before it ("almost
+    /// 25%") or after it ("50% or more", which moves `end`). Returns where the
+    /// claim starts. Years and dates take none ("over 2020" is not a bound).
+    fn qualifier_around(
+        &self,
+        i: usize,
+        end: &mut usize,
+        kind: Kind,
+    ) -> (usize, Option<Qualifier>) {
+        if matches!(kind, Kind::Year | Kind::Date) {
+            return (i, None);
+        }
+        if let Some((s, q)) = self.qualifier_before(i, kind) {
+            return (s, Some(q));
+        }
+        match self.t.qualifiers_after.match_at(self.tokens, *end) {
+            Some((len, q)) => {
+                *end += len;
+                (
+                    i,
+                    Some(Qualifier {
+                        kind: q.kind,
+                        text: q.phrase.clone(),
+                        tolerance: q.tolerance,
+                    }),
+                )
+            }
+            None => (i, None),
+        }
+    }
+
+    /// After a lone "năm" (five or year): a number word, scale, unit,
+    /// currency, "rưỡi" or counted noun makes it five.
+    fn vietnamese_count_follows(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        self.t.number_words.contains_key(&t.sym)
+            || self.has_role(WordRole::AndAHalf, k)
+            || self.t.scales.starts_at(self.tokens, k)
+            || self.t.units.starts_at(self.tokens, k)
+            || self.t.currency_suffix.starts_at(self.tokens, k)
+            || self.has_role(WordRole::CountedNoun, k)
+    }
+
+    /// Two figures joined as a range; the first takes the unit, currency and
+    /// scale of the second when it has none ("11-19%", "$1-2 billion").
+    fn merge_range(&self, a: &Core, b: &Core) -> Option<(Core, Core)> {
+        // "rose 2% to £673m": a percentage and an amount are no range.
+        if a.fraction
+            || b.fraction
+            || (a.unit.is_some() && b.currency.is_some())
+            || (a.currency.is_some() && b.unit.is_some())
+        {
+            return None;
+        }
+        let mut a = a.clone();
+        let mut b = b.clone();
+        match (&a.currency, &b.currency) {
+            (Some(x), Some(y)) if x != y => return None,
+            (None, Some(y)) => a.currency = Some(y.clone()),
+            (Some(x), None) => b.currency = Some(x.clone()),
+            _ => {}
+        }
+        match (a.unit, b.unit) {
+            (Some(x), Some(y)) if x != y => return None,
+            (None, Some(y)) => a.unit = Some(y),
+            (Some(x), None) => b.unit = Some(x),
+            _ => {}
+        }
+        if a.scale == 1.0 && b.scale != 1.0 {
+            a.scale = b.scale;
+        }
+        // "2017-18": a fiscal year, not a range from 2017 to 18.
+        if a.year_like
+            && let Some(short) = b.readings.first().map(|r| r.value)
+            && b.readings.len() == 1
+            && (0.0..100.0).contains(&short)
+            && short.fract() == 0.0
+            && !b.year_like
+            && b.unit.is_none()
+            && b.currency.is_none()
+            && b.scale == 1.0
+            && !b.words
+        {
+            let century = (a.readings[0].value / 100.0).floor() * 100.0;
+            b.readings[0].value = century + short;
+            b.year_like = b.readings[0].value > a.readings[0].value;
+            if !b.year_like {
+                return None;
+            }
+        }
+        if a.year_like != b.year_like {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    /// True when the token before `i` is a capitalised word that is not a
+    /// function word, month or qualifier: the number is part of a name.
+    fn after_name(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return false;
+        };
+        if !p.is_word() || !p.capitalized() || !self.tokens[i].space_before() {
+            return false;
+        }
+        let p_idx = i - 1;
+        !(self.has_role(WordRole::FunctionWord, p_idx)
+            || self.has_role(WordRole::YearMarker, p_idx)
+            || self.t.months.match_ending_at(self.tokens, i).is_some()
+            || self
+                .t
+                .qualifiers_before
+                .match_ending_at(self.tokens, i)
+                .is_some()
+            || self
+                .t
+                .currency_prefix
+                .match_ending_at(self.tokens, i)
+                .is_some()
+            || self
+                .t
+                .role(WordRole::RangeBetween)
+                .match_ending_at(self.tokens, i)
+                .is_some())
+    }
+}
+
+/// Rule `new-level`: after a word connector, a second figure with no unit of
+/// its own, more than ten times away from a first figure that has one, is
+/// the level reached, not the end of a range: "rose 19 percent to 27,480
+/// units".
+fn new_level(first: &Core, second: &Core) -> bool {
+    let has_unit = |c: &Core| c.unit.is_some() || c.currency.is_some();
+    let far = |c: &Core| c.readings.first().map_or(0.0, |r| r.value * c.scale);
+    let ratio = far(second) / far(first).max(f64::MIN_POSITIVE);
+    has_unit(first) && !has_unit(second) && !(0.1..=10.0).contains(&ratio)
+}

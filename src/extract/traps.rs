@@ -1,0 +1,200 @@
+//! Traps: numbers that are not quantities (tickers, clock times, powers,
+//! abbreviated years, UTC offsets, slashed codes, ordinals, identifiers,
+//! versions, names), skipped whole.
+
+use crate::catalogue::schema::WordRole;
+
+use super::Scanner;
+
+impl Scanner<'_> {
+    /// Numbers that are not quantities: returns the index after the trap.
+    pub(super) fn trap_at(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        // Tickers: 688256.SS, 0700.HK.
+        if self.is_punct(i + 1, '.')
+            && self.attached(i + 1)
+            && self.tok(i + 2).is_some_and(|w| {
+                w.is_word() && w.attached() && w.all_caps() && self.raw(i + 2).chars().count() <= 4
+            })
+        {
+            return Some(i + 3);
+        }
+        if let Some(next) = self.clock_at(i) {
+            return Some(next);
+        }
+        // Powers: "10 to the 22".
+        if let Some((len, _)) = self
+            .t
+            .role(WordRole::PowerConnector)
+            .match_at(self.tokens, i + 1)
+            && self.is_number(i + 1 + len)
+        {
+            return Some(i + 2 + len);
+        }
+        // Abbreviated years: in '71, the ' 35.
+        if i >= 1
+            && self.digits_len(i) == 2
+            && (self.is_punct(i - 1, '\'') || self.is_punct(i - 1, '’'))
+        {
+            return Some(i + 1);
+        }
+        // UTC offsets: GMT+7, "GMT + 7" as machine translation spaces it.
+        if i >= 2
+            && (self.is_punct(i - 1, '+') || self.is_punct(i - 1, '-'))
+            && self.has_role(WordRole::Timezone, i - 2)
+        {
+            return Some(i + 1);
+        }
+        // Slashed numbers that are not dates or small fractions (24/7, 6/45):
+        // skip the group.
+        if self.slash_fraction(i).is_some() {
+            return None;
+        }
+        if (self.is_punct(i + 1, '/') && self.is_number(i + 2))
+            || (i >= 2 && self.is_punct(i - 1, '/') && self.is_number(i - 2))
+        {
+            let mut j = i + 1;
+            while self.is_punct(j, '/') && self.is_number(j + 1) {
+                j += 2;
+            }
+            return Some(j);
+        }
+        if let Some(next) = self.ordinal_at(i) {
+            return Some(next);
+        }
+        if t.attached() || self.is_punct(i + 1, '-') || self.is_word(i + 1) {
+            return self.identifier_at(i);
+        }
+        None
+    }
+
+    /// Clock times and ratios: 6:00, 18:30, 3:1 (and what follows the colon).
+    fn clock_at(&self, i: usize) -> Option<usize> {
+        if self.is_punct(i + 1, ':')
+            && self.attached(i + 1)
+            && self.is_number(i + 2)
+            && self.attached(i + 2)
+        {
+            let mut j = i + 3;
+            if self.has_role(WordRole::ClockSuffix, j) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        if i >= 2 && self.is_punct(i - 1, ':') && self.attached(i) && self.is_number(i - 2) {
+            return Some(i + 1);
+        }
+        None
+    }
+
+    /// Ordinals: 16th, 1st; thứ 2, No. 1, top 10.
+    fn ordinal_at(&self, i: usize) -> Option<usize> {
+        if self.attached(i + 1)
+            && self.is_word(i + 1)
+            && self.has_role(WordRole::OrdinalSuffix, i + 1)
+        {
+            return Some(i + 2);
+        }
+        let prev_word = if i >= 2 && self.is_punct(i - 1, '.') {
+            i - 2
+        } else {
+            i.wrapping_sub(1)
+        };
+        (i >= 1 && self.has_role(WordRole::OrdinalPrefix, prev_word)).then_some(i + 1)
+    }
+
+    /// Numbers glued into a name or a code: H100, A380, Tosh.0, COVID-19,
+    /// 7-Eleven, 4G.
+    fn identifier_at(&self, i: usize) -> Option<usize> {
+        let attached = self.attached(i);
+        // Identifiers: a word glued before the digits (H100, A380), except a
+        // currency code ("VND1.6 trillion").
+        if i >= 1 && attached && self.is_word(i - 1) {
+            let currency_before = (1..=2).any(|len| {
+                i >= len
+                    && self
+                        .t
+                        .currency_prefix
+                        .match_at(self.tokens, i - len)
+                        .is_some_and(|(l, _)| l == len)
+            });
+            if !currency_before {
+                return Some(self.skip_attached(i));
+            }
+        }
+        // A version glued to a name by a dot: Tosh.0, Web2.0.
+        if i >= 2
+            && self.is_punct(i - 1, '.')
+            && attached
+            && self.attached(i - 1)
+            && self.is_word(i - 2)
+        {
+            return Some(self.skip_attached(i));
+        }
+        // A capitalised word joined by a hyphen: COVID-19, F-35.
+        if i >= 2
+            && self.is_punct(i - 1, '-')
+            && attached
+            && self.attached(i - 1)
+            && self
+                .tok(i - 2)
+                .is_some_and(|w| w.is_word() && w.capitalized())
+        {
+            return Some(self.skip_attached(i));
+        }
+        // A name that starts with digits: 7-Eleven, 3-Series.
+        if self.is_punct(i + 1, '-')
+            && self.attached(i + 1)
+            && self
+                .tok(i + 2)
+                .is_some_and(|w| w.is_word() && w.attached() && w.capitalized())
+        {
+            return Some(self.skip_attached(i));
+        }
+        // Letters glued after the digits that are no unit (4G, 3D, 1e309).
+        if let Some(n) = self.tok(i + 1)
+            && n.is_word()
+            && n.attached()
+            && !self.attaches_after_number(i + 1)
+        {
+            return Some(self.skip_attached(i));
+        }
+        None
+    }
+
+    /// "3/4", "1/3": a small written fraction (denominator up to 10, the
+    /// numerator smaller), not part of a longer slashed group.
+    pub(super) fn slash_fraction(&self, i: usize) -> Option<f64> {
+        if !(self.is_punct(i + 1, '/') && self.attached(i + 1) && self.attached(i + 2)) {
+            return None;
+        }
+        if (i >= 1 && self.is_punct(i - 1, '/')) || self.is_punct(i + 3, '/') {
+            return None;
+        }
+        let (a, b) = (self.plain_int(i)?, self.plain_int(i + 2)?);
+        (a >= 1 && a < b && b <= 10).then(|| a as f64 / b as f64)
+    }
+
+    /// Index after a run of tokens glued together starting at `i`.
+    pub(super) fn skip_attached(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while self.attached(j) && !self.is_punct(j, ',') && !self.is_punct(j, ')') {
+            // A full stop continues the run only into a glued token.
+            let glued_on = self.attached(j + 1) && !self.is_punct(j + 1, '.');
+            if self.is_punct(j, '.') && !glued_on {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// True when the word at `j` may be glued to a number: a unit, scale,
+    /// currency, or a decade suffix (1990s).
+    pub(super) fn attaches_after_number(&self, j: usize) -> bool {
+        self.has_role(WordRole::DecadeSuffix, j)
+            || self.t.scales.starts_at(self.tokens, j)
+            || self.t.units.starts_at(self.tokens, j)
+            || self.t.currency_suffix.starts_at(self.tokens, j)
+    }
+}
