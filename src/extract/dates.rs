@@ -199,7 +199,7 @@ impl Scanner<'_> {
             year = Some(y);
             end = e;
         }
-        return Some(self.date_claim(
+        Some(self.date_claim(
             i,
             end,
             None,
@@ -208,7 +208,7 @@ impl Scanner<'_> {
                 month,
                 day: Some(day),
             },
-        ));
+        ))
     }
 
     /// tháng 12 / tháng 3/2024 / tháng 1 năm 2025 / tháng Giêng
@@ -229,7 +229,7 @@ impl Scanner<'_> {
             year = Some(y);
             end = e;
         }
-        return Some(self.date_claim(
+        Some(self.date_claim(
             i,
             end,
             None,
@@ -238,7 +238,7 @@ impl Scanner<'_> {
                 month: Some(month),
                 day: None,
             },
-        ));
+        ))
     }
 
     /// năm 2023; (từ) năm 1971 đến (năm) 1977; "năm 2017-18", a fiscal year
@@ -265,7 +265,7 @@ impl Scanner<'_> {
                 }
             }
         }
-        return Some(self.year_claim(i, i + 2, y, y));
+        Some(self.year_claim(i, i + 2, y, y))
     }
 
     /// "năm 2025", ", năm 2025" or "/2025" after a day or month.
