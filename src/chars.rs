@@ -7,6 +7,7 @@
 //! Greek, Cyrillic, general punctuation, currency symbols) the answers are
 //! copied once from the standard library into a flat table, so they are
 //! exactly the standard library's; above it the standard library is asked.
+//! Hot loops take the table once (`classes()`) and ask it directly.
 
 use std::sync::OnceLock;
 
@@ -23,121 +24,187 @@ const COMPLEX_LOWER: u8 = 16;
 const VIETNAMESE: u8 = 32;
 /// `char::is_alphabetic` (a combining mark is usually not).
 const ALPHABETIC: u8 = 64;
+/// A starter that is already NFC whatever follows it cannot change: NFC
+/// quick-check Yes and canonical combining class 0.
+const NFC_STARTER: u8 = 128;
 
-struct Table {
-    flags: Vec<u8>,
-    lower: Vec<char>,
+/// The table: flags and the lowercase form of every character below
+/// `TABLE_END`.
+pub struct Classes {
+    flags: Box<[u8]>,
+    lower: Box<[char]>,
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut flags = vec![0u8; TABLE_END as usize];
-        let mut lower = vec!['\0'; TABLE_END as usize];
-        for cp in 0..TABLE_END {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let mut f = 0;
-            if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
-                f |= WORD;
-            }
-            if c.is_alphabetic() {
-                f |= ALPHABETIC;
-            }
-            if c.is_uppercase() {
-                f |= UPPER;
-            }
-            if c.is_lowercase() {
-                f |= LOWER;
-            }
-            if c.is_whitespace() {
-                f |= SPACE;
-            }
-            let mut low = c.to_lowercase();
-            match (low.next(), low.next()) {
-                (Some(l), None) => lower[cp as usize] = l,
-                _ => f |= COMPLEX_LOWER,
-            }
-            if is_vietnamese_letter_slow(c) {
-                f |= VIETNAMESE;
-            }
-            flags[cp as usize] = f;
+/// The table, built on first use.
+pub fn classes() -> &'static Classes {
+    static TABLE: OnceLock<Classes> = OnceLock::new();
+    TABLE.get_or_init(build)
+}
+
+fn build() -> Classes {
+    let mut flags = vec![0u8; TABLE_END as usize];
+    let mut lower = vec!['\0'; TABLE_END as usize];
+    for cp in 0..TABLE_END {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let mut f = 0;
+        if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+            f |= WORD;
         }
-        Table { flags, lower }
-    })
+        if c.is_alphabetic() {
+            f |= ALPHABETIC;
+        }
+        if c.is_uppercase() {
+            f |= UPPER;
+        }
+        if c.is_lowercase() {
+            f |= LOWER;
+        }
+        if c.is_whitespace() {
+            f |= SPACE;
+        }
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) => lower[cp as usize] = l,
+            _ => f |= COMPLEX_LOWER,
+        }
+        if is_vietnamese_letter_slow(c) {
+            f |= VIETNAMESE;
+        }
+        if unicode_normalization::char::canonical_combining_class(c) == 0
+            && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        {
+            f |= NFC_STARTER;
+        }
+        flags[cp as usize] = f;
+    }
+    Classes {
+        flags: flags.into(),
+        lower: lower.into(),
+    }
 }
 
-#[inline]
-fn flags(c: char) -> Option<u8> {
-    let cp = c as u32;
-    (cp < TABLE_END).then(|| table().flags[cp as usize])
+impl Classes {
+    #[inline]
+    fn flags(&self, c: char) -> Option<u8> {
+        self.flags.get(c as usize).copied()
+    }
+
+    /// A letter or a combining mark: what a word is made of.
+    #[inline]
+    pub fn is_word_char(&self, c: char) -> bool {
+        match self.flags(c) {
+            Some(f) => f & WORD != 0,
+            None => c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c),
+        }
+    }
+
+    #[inline]
+    pub fn is_alphabetic(&self, c: char) -> bool {
+        match self.flags(c) {
+            Some(f) => f & ALPHABETIC != 0,
+            None => c.is_alphabetic(),
+        }
+    }
+
+    #[inline]
+    pub fn is_uppercase(&self, c: char) -> bool {
+        match self.flags(c) {
+            Some(f) => f & UPPER != 0,
+            None => c.is_uppercase(),
+        }
+    }
+
+    #[inline]
+    pub fn is_lowercase(&self, c: char) -> bool {
+        match self.flags(c) {
+            Some(f) => f & LOWER != 0,
+            None => c.is_lowercase(),
+        }
+    }
+
+    #[inline]
+    pub fn is_whitespace(&self, c: char) -> bool {
+        match self.flags(c) {
+            Some(f) => f & SPACE != 0,
+            None => c.is_whitespace(),
+        }
+    }
+
+    /// True for letters only Vietnamese uses among Latin scripts.
+    #[inline]
+    pub fn is_vietnamese_letter(&self, c: char) -> bool {
+        self.flags(c).is_some_and(|f| f & VIETNAMESE != 0)
+    }
+
+    /// `(is_alphabetic, is_vietnamese_letter)` in one lookup.
+    #[inline]
+    pub fn letter(&self, c: char) -> (bool, bool) {
+        match self.flags(c) {
+            Some(f) => (f & ALPHABETIC != 0, f & VIETNAMESE != 0),
+            None => (c.is_alphabetic(), false),
+        }
+    }
+
+    /// True for a character that a text in NFC may hold anywhere: quick-check
+    /// Yes and combining class 0 (`false` above the table, where the caller
+    /// asks the normaliser).
+    #[inline]
+    pub fn is_nfc_starter(&self, c: char) -> bool {
+        self.flags(c).is_some_and(|f| f & NFC_STARTER != 0)
+    }
+
+    /// Append the lowercase form of `c` to `out`, as `str::to_lowercase`
+    /// would (outside Greek final sigma, which no catalogue word contains).
+    #[inline]
+    pub fn push_lowercase(&self, c: char, out: &mut String) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            return;
+        }
+        if let Some(f) = self.flags(c)
+            && f & COMPLEX_LOWER == 0
+        {
+            out.push(self.lower[c as usize]);
+            return;
+        }
+        out.extend(c.to_lowercase());
+    }
 }
 
 /// A letter or a combining mark: what a word is made of.
-#[inline]
 pub fn is_word_char(c: char) -> bool {
-    match flags(c) {
-        Some(f) => f & WORD != 0,
-        None => c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c),
-    }
+    classes().is_word_char(c)
 }
 
-#[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    match flags(c) {
-        Some(f) => f & ALPHABETIC != 0,
-        None => c.is_alphabetic(),
-    }
+    classes().is_alphabetic(c)
 }
 
-#[inline]
 pub fn is_uppercase(c: char) -> bool {
-    match flags(c) {
-        Some(f) => f & UPPER != 0,
-        None => c.is_uppercase(),
-    }
+    classes().is_uppercase(c)
 }
 
-#[inline]
 pub fn is_lowercase(c: char) -> bool {
-    match flags(c) {
-        Some(f) => f & LOWER != 0,
-        None => c.is_lowercase(),
-    }
+    classes().is_lowercase(c)
 }
 
-#[inline]
 pub fn is_whitespace(c: char) -> bool {
-    match flags(c) {
-        Some(f) => f & SPACE != 0,
-        None => c.is_whitespace(),
-    }
+    classes().is_whitespace(c)
 }
 
-/// True for letters only Vietnamese uses among Latin scripts.
-#[inline]
 pub fn is_vietnamese_letter(c: char) -> bool {
-    flags(c).is_some_and(|f| f & VIETNAMESE != 0)
+    classes().is_vietnamese_letter(c)
 }
 
-/// Append the lowercase form of `c` to `out`, as `str::to_lowercase` would
-/// (outside Greek final sigma, which no catalogue word contains).
-#[inline]
+pub fn is_nfc_starter(c: char) -> bool {
+    classes().is_nfc_starter(c)
+}
+
 pub fn push_lowercase(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    let cp = c as u32;
-    if cp < TABLE_END {
-        let t = table();
-        if t.flags[cp as usize] & COMPLEX_LOWER == 0 {
-            out.push(t.lower[cp as usize]);
-            return;
-        }
-    }
-    out.extend(c.to_lowercase());
+    classes().push_lowercase(c, out)
 }
 
 /// The Vietnamese-only letters, both cases (checked once, into the table).

@@ -8,6 +8,8 @@
 //! 1-based character column of the original line. Decomposed Vietnamese
 //! therefore yields the same claims, reported at the columns a user sees.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -17,17 +19,15 @@ pub struct Line {
     /// 1-based line number in the file.
     pub number: usize,
     /// The line exactly as written (without its line terminator).
-    pub original: String,
-    /// NFC, with spaces and dashes folded; what every matcher reads.
-    pub text: String,
-    /// For each char of `text` (plus one past the end), the 0-based char
-    /// column in `original`. `None` when the two are char-for-char identical.
-    col_map: Option<Vec<u32>>,
-    /// Char counts at every `CHECKPOINT` bytes of `text`, so byte → char
-    /// conversion stays cheap on very long lines.
-    text_index: CharIndex,
-    /// The same for `original`, to slice the text as written.
-    original_index: CharIndex,
+    original: String,
+    /// NFC, with spaces and dashes folded, and for each char of it (plus one
+    /// past the end) the 0-based char column in `original`; `None` when the
+    /// two are char-for-char identical, as most lines are.
+    normalized: Option<(String, Vec<u32>)>,
+    /// Char counts at every `CHECKPOINT` bytes of the text and of the
+    /// original, built on first use: only lines with claims need columns.
+    text_index: OnceLock<CharIndex>,
+    original_index: OnceLock<CharIndex>,
 }
 
 /// A span of an original line, 1-based, columns in characters, end exclusive.
@@ -111,29 +111,44 @@ impl CharIndex {
 impl Line {
     /// Build a line from its original text.
     pub fn new(number: usize, original: &str) -> Self {
-        let (text, col_map) = normalize_line(original);
-        let text_index = CharIndex::new(&text);
-        let original_index = if col_map.is_some() {
-            CharIndex::new(original)
-        } else {
-            CharIndex::default()
-        };
         Line {
             number,
             original: original.to_string(),
-            text,
-            col_map,
-            text_index,
-            original_index,
+            normalized: normalize_line(original),
+            text_index: OnceLock::new(),
+            original_index: OnceLock::new(),
+        }
+    }
+
+    /// NFC, with spaces and dashes folded: what every matcher reads.
+    pub fn text(&self) -> &str {
+        self.normalized.as_ref().map_or(&self.original, |(t, _)| t)
+    }
+
+    /// The line exactly as written.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    fn text_index(&self) -> &CharIndex {
+        self.text_index.get_or_init(|| CharIndex::new(self.text()))
+    }
+
+    fn original_index(&self) -> &CharIndex {
+        match self.normalized {
+            None => self.text_index(),
+            Some(_) => self
+                .original_index
+                .get_or_init(|| CharIndex::new(&self.original)),
         }
     }
 
     /// The 0-based char column in the original line of a byte offset of `text`.
     pub fn original_column(&self, byte: usize) -> usize {
-        let ch = self.text_index.char_at_byte(&self.text, byte);
-        match &self.col_map {
+        let ch = self.text_index().char_at_byte(self.text(), byte);
+        match &self.normalized {
             None => ch,
-            Some(map) => map[ch.min(map.len() - 1)] as usize,
+            Some((_, map)) => map[ch.min(map.len() - 1)] as usize,
         }
     }
 
@@ -149,18 +164,9 @@ impl Line {
 
     /// The text as written between two 1-based columns (end exclusive).
     pub fn original_slice(&self, column: usize, end_column: usize) -> &str {
-        let (s, e) = if self.col_map.is_none() {
-            (
-                self.text_index.byte_at_char(&self.original, column - 1),
-                self.text_index.byte_at_char(&self.original, end_column - 1),
-            )
-        } else {
-            (
-                self.original_index.byte_at_char(&self.original, column - 1),
-                self.original_index
-                    .byte_at_char(&self.original, end_column - 1),
-            )
-        };
+        let index = self.original_index();
+        let s = index.byte_at_char(&self.original, column - 1);
+        let e = index.byte_at_char(&self.original, end_column - 1);
         &self.original[s..e.max(s)]
     }
 }
@@ -222,19 +228,29 @@ fn fold(c: char) -> Fold {
 }
 
 fn needs_work(s: &str) -> bool {
-    s.chars().any(|c| !matches!(fold(c), Fold::Keep))
-        || !unicode_normalization::is_nfc_quick(s.chars())
+    // Most characters are starters already in NFC: only a line holding
+    // another needs the normaliser's own check.
+    let cl = crate::chars::classes();
+    let mut unsure = false;
+    for c in s.chars() {
+        if !matches!(fold(c), Fold::Keep) {
+            return true;
+        }
+        unsure |= !cl.is_nfc_starter(c);
+    }
+    unsure
+        && !unicode_normalization::is_nfc_quick(s.chars())
             .eq(&unicode_normalization::IsNormalized::Yes)
 }
 
-/// NFC-normalise and fold one line; returns the map back to original columns
-/// only when the result differs char-for-char from the input.
-fn normalize_line(original: &str) -> (String, Option<Vec<u32>>) {
+/// NFC-normalise and fold one line, with the map back to original columns;
+/// `None` when nothing changes, as for most lines.
+fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
     if original.is_ascii() && !original.bytes().any(|b| b.is_ascii_control()) {
-        return (original.to_string(), None);
+        return None;
     }
     if !needs_work(original) {
-        return (original.to_string(), None);
+        return None;
     }
     let chars: Vec<char> = original.chars().collect();
     let mut text = String::with_capacity(original.len());
@@ -263,7 +279,7 @@ fn normalize_line(original: &str) -> (String, Option<Vec<u32>>) {
         }
     }
     map.push(chars.len() as u32);
-    (text, Some(map))
+    Some((text, map))
 }
 
 #[cfg(test)]
@@ -273,7 +289,7 @@ mod tests {
     #[test]
     fn line_endings() {
         let lines = split_lines("a\r\nb\rc\nd");
-        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<_> = lines.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["a", "b", "c", "d"]);
         assert_eq!(lines[3].number, 4);
         assert_eq!(split_lines("a\n").len(), 1);
@@ -283,8 +299,8 @@ mod tests {
     fn decomposed_vietnamese_maps_back() {
         let nfd: String = "gần 25% doanh thu".nfd().collect();
         let line = Line::new(1, &nfd);
-        assert_eq!(line.text, "gần 25% doanh thu");
-        let start = line.text.find("25%").unwrap();
+        assert_eq!(line.text(), "gần 25% doanh thu");
+        let start = line.text().find("25%").unwrap();
         let pos = line.position(start, start + 3);
         // "gần " is 4 chars in NFC but 5 in NFD ("a" + breve + grave → 3 chars).
         let expected_col = nfd.chars().take_while(|&c| c != '2').count() + 1;
@@ -295,14 +311,14 @@ mod tests {
     #[test]
     fn spaces_and_dashes_fold() {
         let line = Line::new(1, "11\u{2013}19\u{00A0}% \u{2212}5");
-        assert_eq!(line.text, "11-19 % -5");
+        assert_eq!(line.text(), "11-19 % -5");
         assert_eq!(line.original_slice(1, 6), "11\u{2013}19");
     }
 
     #[test]
     fn zero_width_dropped_columns_still_right() {
         let line = Line::new(1, "a\u{200B}b 42");
-        assert_eq!(line.text, "ab 42");
+        assert_eq!(line.text(), "ab 42");
         let p = line.position(3, 5);
         assert_eq!((p.column, p.end_column), (5, 7));
     }
@@ -311,11 +327,11 @@ mod tests {
     fn long_line_columns() {
         let s = format!("{} 42", "ế".repeat(1000));
         let line = Line::new(1, &s);
-        let b = line.text.find("42").unwrap();
+        let b = line.text().find("42").unwrap();
         assert_eq!(line.position(b, b + 2).column, 1002);
         let nfd: String = s.nfd().collect();
         let line = Line::new(1, &nfd);
-        let b = line.text.find("42").unwrap();
+        let b = line.text().find("42").unwrap();
         let p = line.position(b, b + 2);
         assert_eq!(p.column, nfd.chars().count() - 1);
         assert_eq!(line.original_slice(p.column, p.end_column), "42");

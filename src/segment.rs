@@ -76,13 +76,13 @@ impl Article {
     /// Segment one file in the seed's layout.
     pub fn from_layout(cat: &Catalogue, source: &Source) -> Article {
         let lines = split_lines(&source.text);
-        let shapes: Vec<Shape> = lines.iter().map(|l| shape(&l.text)).collect();
+        let shapes: Vec<Shape> = lines.iter().map(|l| shape(l.text())).collect();
         let langs: Vec<Option<Lang>> = lines
             .iter()
             .zip(&shapes)
             .map(|(l, s)| match s {
                 Shape::Blank | Shape::Url => None,
-                _ => identify(cat, &l.text),
+                _ => identify(cat, l.text()),
             })
             .collect();
         let split = english_start(&langs);
@@ -125,7 +125,7 @@ impl Article {
             let lines = split_lines(&s.text);
             let sections = lines
                 .iter()
-                .map(|l| match shape(&l.text) {
+                .map(|l| match shape(l.text()) {
                     Shape::Blank | Shape::Url => None,
                     Shape::Takeaway => Some(Section::Takeaway),
                     _ => Some(Section::Summary),
@@ -144,7 +144,7 @@ impl Article {
             let lines = split_lines(&src.text);
             let sections = lines
                 .iter()
-                .map(|l| match shape(&l.text) {
+                .map(|l| match shape(l.text()) {
                     Shape::Blank => None,
                     _ => Some(section),
                 })
@@ -173,49 +173,117 @@ impl Article {
 /// list). Lines with neither signal (a URL, a name, a bare date) take the
 /// language of their surroundings.
 pub fn identify(cat: &Catalogue, text: &str) -> Option<Lang> {
-    let mut words = 0usize;
-    let mut vi_words = 0usize;
-    let mut en_markers = 0usize;
-    let mut vi_markers = 0usize;
-    let mut lower = String::with_capacity(16);
-    let is_part = |c: char| chars::is_alphabetic(c) || c == '\'' || c == '’';
-    let mut rest = text;
-    while let Some(start) = rest.find(is_part) {
-        let word_rest = &rest[start..];
-        let end = word_rest.find(|c| !is_part(c)).unwrap_or(word_rest.len());
-        let word = &word_rest[..end];
-        rest = &word_rest[end..];
-        words += 1;
-        if word.chars().any(chars::is_vietnamese_letter) {
-            vi_words += 1;
-            continue;
-        }
-        lower.clear();
-        for c in word.chars() {
-            chars::push_lowercase(c, &mut lower);
-        }
-        let sym = cat.sym(&lower);
-        if cat.en.has_role(WordRole::EnglishMarker, sym) {
-            en_markers += 1;
-        } else if cat.vi.has_role(WordRole::VietnameseMarker, sym) {
-            vi_markers += 1;
-        }
-    }
-    if words == 0 {
+    // Words and Vietnamese words decide most lines; the markers are looked
+    // up only when they could change the answer.
+    let mut n = count_words(cat, text, false);
+    if n.words == 0 {
         return None;
+    }
+    let share = |n: &WordCounts| (n.vi_words + n.vi_markers) as f64 / n.words as f64;
+    let decided = (n.vi_words >= 1 && share(&n) >= 0.2) || (n.vi_words == 0 && n.words >= 3);
+    if !decided {
+        n = count_words(cat, text, true);
     }
     // Vietnamese prose has diacritics on roughly half of its syllables; English
     // prose quoting a Vietnamese name has one or two.
-    let vi_share = (vi_words + vi_markers) as f64 / words as f64;
-    if vi_share >= 0.2 && vi_words >= 1 {
+    if share(&n) >= 0.2 && n.vi_words >= 1 {
         Some(Lang::Vi)
-    } else if en_markers >= 1 || (words >= 3 && vi_words == 0) {
+    } else if n.en_markers >= 1 || (n.words >= 3 && n.vi_words == 0) {
         Some(Lang::En)
-    } else if vi_words >= 1 {
+    } else if n.vi_words >= 1 {
         Some(Lang::Vi)
     } else {
         None
     }
+}
+
+/// The words of a line, by what they say of its language.
+#[derive(Default)]
+struct WordCounts {
+    words: usize,
+    vi_words: usize,
+    en_markers: usize,
+    vi_markers: usize,
+}
+
+/// Count the words of a line (runs of letters and apostrophes), those with a
+/// Vietnamese letter and, with `markers`, the marker words of each language.
+fn count_words(cat: &Catalogue, text: &str, markers: bool) -> WordCounts {
+    let mut n = WordCounts::default();
+    let bytes = text.as_bytes();
+    let cl = chars::classes();
+    let at = |i: usize| -> (char, usize) {
+        text[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8()))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !(b.is_ascii_alphabetic() || b == b'\'') {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, len) = at(i);
+            if !(cl.letter(c).0 || c == '’') {
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        let mut vietnamese = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() || b == b'\'' {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let (c, len) = at(i);
+            let (alphabetic, vi) = cl.letter(c);
+            if !(alphabetic || c == '’') {
+                break;
+            }
+            vietnamese |= vi;
+            i += len;
+        }
+        n.words += 1;
+        if vietnamese {
+            n.vi_words += 1;
+        } else if markers {
+            match marker(cat, &text[start..i]) {
+                1 | 3 => n.en_markers += 1,
+                2 => n.vi_markers += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
+/// Whether a word is an English marker (bit 1) or a Vietnamese one (bit 2).
+fn marker(cat: &Catalogue, word: &str) -> u8 {
+    if word.len() > cat.marker_len * 3 {
+        return 0;
+    }
+    if let Some(map) = &cat.markers {
+        // Every marker is short ASCII: a longer or non-ASCII word is none.
+        return crate::catalogue::pack_ascii(word.as_bytes())
+            .and_then(|k| map.get(&k).copied())
+            .unwrap_or(0);
+    }
+    let mut lower = String::with_capacity(word.len());
+    for c in word.chars() {
+        chars::push_lowercase(c, &mut lower);
+    }
+    let sym = cat.sym(&lower);
+    u8::from(cat.en.has_role(WordRole::EnglishMarker, sym))
+        | (u8::from(cat.vi.has_role(WordRole::VietnameseMarker, sym)) << 1)
 }
 
 /// The index of the first line of the English original: the change point

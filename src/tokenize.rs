@@ -130,14 +130,17 @@ pub trait Symbols {
 
 /// Split a normalised line into tokens.
 pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let cl = chars::classes();
+    let limit = symbols.max_len();
     let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut lower = String::with_capacity(32);
     let mut i = 0;
     let mut space_before = true;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
+        // ASCII whitespace is U+0009..U+000D and the space.
+        if b == b' ' || (9..=13).contains(&b) {
             i += 1;
             space_before = true;
             continue;
@@ -147,8 +150,7 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
         } else {
             text[i..].chars().next().unwrap_or(' ')
         };
-        // ASCII whitespace is U+0009..U+000D and the space.
-        if (b < 0x80 && (9..=13).contains(&b)) || (b >= 0x80 && chars::is_whitespace(c)) {
+        if b >= 0x80 && cl.is_whitespace(c) {
             i += c.len_utf8();
             space_before = true;
             continue;
@@ -156,55 +158,38 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
         let start = i;
         let mut flags = if space_before { SPACE_BEFORE } else { 0 };
         space_before = false;
+        lower.clear();
         let kind;
+        let count;
         if b.is_ascii_digit() {
             kind = TokenKind::Number;
             i = number_end(bytes, i);
-        } else if chars::is_word_char(c) {
+            count = i - start;
+            if count <= limit {
+                lower.push_str(&text[start..i]);
+            }
+        } else if cl.is_word_char(c) {
             kind = TokenKind::Word;
-            i = word_end(text, i + c.len_utf8());
+            let w = word(cl, text, i, limit, &mut lower);
+            i = w.end;
+            count = w.chars;
+            if w.all_caps {
+                flags |= ALL_CAPS;
+            }
+            if w.vietnamese {
+                flags |= VIETNAMESE;
+            }
         } else {
             kind = TokenKind::Punct;
             i += c.len_utf8();
+            cl.push_lowercase(c, &mut lower);
+            count = lower.chars().count();
         }
-        let raw = &text[start..i];
-        if chars::is_uppercase(c) {
+        if cl.is_uppercase(c) {
             flags |= CAPITALIZED;
-        }
-        lower.clear();
-        let mut count = 0usize;
-        let mut all_caps = true;
-        let mut vietnamese = false;
-        let limit = symbols.max_len();
-        if raw.is_ascii() {
-            count = raw.len();
-            for &r in raw.as_bytes() {
-                all_caps &= !r.is_ascii_lowercase();
-            }
-            if raw.len() <= limit {
-                lower.extend(raw.bytes().map(|r| r.to_ascii_lowercase() as char));
-            }
-        } else {
-            for ch in raw.chars() {
-                all_caps &= !chars::is_lowercase(ch);
-                vietnamese |= chars::is_vietnamese_letter(ch);
-                let before = lower.len();
-                if before <= limit {
-                    chars::push_lowercase(ch, &mut lower);
-                    count += lower[before..].chars().count();
-                } else {
-                    count += 1;
-                }
-            }
-        }
-        if kind == TokenKind::Word && all_caps {
-            flags |= ALL_CAPS;
         }
         if count == 1 {
             flags |= ONE_CHAR;
-        }
-        if vietnamese {
-            flags |= VIETNAMESE;
         }
         let sym = if lower.is_empty() || lower.len() > limit {
             Sym::NONE
@@ -235,31 +220,63 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Word characters, and an apostrophe inside a word ("People’s", "don't").
-fn word_end(text: &str, mut i: usize) -> usize {
+/// A word read in one pass: where it ends, and what its letters say.
+struct Word {
+    end: usize,
+    /// Characters of its lowercase form.
+    chars: usize,
+    all_caps: bool,
+    vietnamese: bool,
+}
+
+/// Word characters, and an apostrophe inside a word ("People’s", "don't"),
+/// from `i`; the lowercase form goes to `lower` while it is at most `limit`
+/// bytes long.
+fn word(cl: &chars::Classes, text: &str, mut i: usize, limit: usize, lower: &mut String) -> Word {
     let bytes = text.as_bytes();
+    let mut w = Word {
+        end: i,
+        chars: 0,
+        all_caps: true,
+        vietnamese: false,
+    };
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
+            w.all_caps &= !b.is_ascii_lowercase();
+            if lower.len() <= limit {
+                lower.push(b.to_ascii_lowercase() as char);
+            }
+            w.chars += 1;
             i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let word = b >= 0x80 && chars::is_word_char(c);
+        let letter = b >= 0x80 && cl.is_word_char(c);
         // An apostrophe counts only with a word character after it.
         let apostrophe = (c == '\'' || c == '\u{2019}')
             && text[i + c.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(chars::is_word_char);
-        if !(word || apostrophe) {
+                .is_some_and(|n| cl.is_word_char(n));
+        if !(letter || apostrophe) {
             break;
+        }
+        w.all_caps &= !cl.is_lowercase(c);
+        w.vietnamese |= cl.is_vietnamese_letter(c);
+        if lower.len() <= limit {
+            let before = lower.len();
+            cl.push_lowercase(c, lower);
+            w.chars += lower[before..].chars().count();
+        } else {
+            w.chars += 1;
         }
         i += c.len_utf8();
     }
-    i
+    w.end = i;
+    w
 }
 
 #[cfg(test)]

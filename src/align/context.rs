@@ -194,7 +194,7 @@ pub fn contexts(
             continue;
         }
         let lang = claims[members.start].lang;
-        let text = &article.parts[line.part].lines[line.line - 1].text;
+        let text = &article.parts[line.part].lines[line.line - 1].text();
         let view = LineView::new(cat, lang, text, line);
         let first_sentence = out.sentences.len();
         out.sentences

@@ -3,6 +3,8 @@
 //! shared anchors, tolerant of a block on one side only and of merged or
 //! split blocks.
 
+use rustc_hash::FxHashMap;
+
 /// A paragraph or a sentence, as the aligner sees it: its anchors (names,
 /// term ids, years, coarse values; sorted, without repeats) and its length.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -17,6 +19,7 @@ impl Block {
         self.anchors.sort_unstable();
         self.anchors.dedup();
     }
+
 }
 
 /// Groups of aligned blocks: (Vietnamese block indices, English block indices).
@@ -39,16 +42,67 @@ pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-fn cosine(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+/// Which blocks hold each anchor, in block order.
+struct Postings(FxHashMap<u64, Vec<u32>>);
+
+impl Postings {
+    fn new<'a>(blocks: impl Iterator<Item = (usize, &'a [u64])>) -> Self {
+        let mut map: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (k, anchors) in blocks {
+            for &a in anchors {
+                map.entry(a).or_default().push(k as u32);
+            }
+        }
+        Postings(map)
     }
-    shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
+
+    /// Add to `counts[k]` how many of `anchors` block `k` holds, for every
+    /// block `k` in `from..to`; `touched` lists the counts set.
+    fn count(&self, anchors: &[u64], from: usize, to: usize, counts: &mut [u32], touched: &mut Vec<u32>) {
+        for a in anchors {
+            let Some(list) = self.0.get(a) else { continue };
+            let start = list.partition_point(|&k| (k as usize) < from);
+            for &k in &list[start..] {
+                if k as usize >= to {
+                    break;
+                }
+                if counts[k as usize] == 0 {
+                    touched.push(k);
+                }
+                counts[k as usize] += 1;
+            }
+        }
+    }
 }
 
-/// Similarity of a Vietnamese and an English block: shared anchors, plus a
-/// little for plausible length (Vietnamese runs about 1.3 times longer).
-fn similarity(vi: &Block, en: &Block) -> f64 {
+/// Shared-anchor counts of one Vietnamese block with the English blocks of a
+/// band, reset cheaply between rows.
+struct Row {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Row {
+    fn new(len: usize) -> Self {
+        Row {
+            counts: vec![0; len],
+            touched: Vec::new(),
+        }
+    }
+
+    fn fill(&mut self, postings: &Postings, anchors: &[u64], from: usize, to: usize) {
+        for &k in &self.touched {
+            self.counts[k as usize] = 0;
+        }
+        self.touched.clear();
+        postings.count(anchors, from, to, &mut self.counts, &mut self.touched);
+    }
+}
+
+/// Similarity of a Vietnamese and an English block sharing `shared`
+/// anchors: the cosine of their anchors, plus a little for plausible length
+/// (Vietnamese runs about 1.3 times longer).
+fn similarity(vi: &Block, en: &Block, shared: u32) -> f64 {
     let lv = vi.chars as f64 / 1.3;
     let le = en.chars as f64;
     let length = if lv.max(le) == 0.0 {
@@ -56,7 +110,12 @@ fn similarity(vi: &Block, en: &Block) -> f64 {
     } else {
         lv.min(le) / lv.max(le)
     };
-    cosine(&vi.anchors, &en.anchors) + 0.15 * length
+    let cosine = if vi.anchors.is_empty() || en.anchors.is_empty() {
+        0.0
+    } else {
+        shared as f64 / ((vi.anchors.len() * en.anchors.len()) as f64).sqrt()
+    };
+    cosine + 0.15 * length
 }
 
 /// Two consecutive blocks as one.
@@ -69,10 +128,16 @@ fn merge(a: &Block, b: &Block) -> Block {
     m
 }
 
-/// Each block merged with the one before it (`None` for the first).
-fn pairs(blocks: &[Block]) -> Vec<Option<Block>> {
+/// Each block merged with the one before it (an empty block first, never used).
+fn pairs(blocks: &[Block]) -> Vec<Block> {
     (0..blocks.len())
-        .map(|i| (i >= 1).then(|| merge(&blocks[i - 1], &blocks[i])))
+        .map(|i| {
+            if i == 0 {
+                Block::default()
+            } else {
+                merge(&blocks[i - 1], &blocks[i])
+            }
+        })
         .collect()
 }
 
@@ -83,7 +148,9 @@ pub const BAND: usize = 40;
 
 /// Monotonic alignment of two block sequences: groups of 1-1, 2-1, 1-2 (and
 /// 1-0/0-1 skips), maximising total similarity, within a band around the
-/// diagonal of `BAND + 2 × ratio` blocks.
+/// diagonal of `BAND + 2 × ratio` blocks. Shared anchors are counted through
+/// postings of the English blocks, one row at a time, so a cell costs what
+/// its blocks actually share.
 pub fn align(vi: &[Block], en: &[Block]) -> Groups {
     let (n, m) = (vi.len(), en.len());
     if n == 0 || m == 0 {
@@ -92,26 +159,42 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
     let ratio = m.div_ceil(n).max(n.div_ceil(m));
     let band = BAND + 2 * ratio;
     let width = (2 * band + 1).min(m + 1);
-    let lo = |i: usize| (i * m / n).saturating_sub(band).min(m + 1 - width);
+    let lo: Vec<usize> = (0..=n)
+        .map(|i| (i * m / n).saturating_sub(band).min(m + 1 - width))
+        .collect();
     let at = |i: usize, j: usize| -> Option<usize> {
-        let l = lo(i);
+        let l = lo[i];
         (j >= l && j < l + width && j <= m).then(|| i * width + (j - l))
     };
     let (vi2, en2) = (pairs(vi), pairs(en));
+    let en1_post = Postings::new(en.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
+    let en2_post = Postings::new(en2.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
+    // Per row: shared(vi[i-1], en[k]), shared(vi2[i-1], en[k]), shared(vi[i-1], en2[k]).
+    let (mut r11, mut r21, mut r12) = (Row::new(m), Row::new(m), Row::new(m));
     const NEG: f64 = f64::NEG_INFINITY;
     let mut score = vec![NEG; (n + 1) * width];
     let mut back = vec![(0u8, 0u8); (n + 1) * width];
     score[0] = 0.0;
     for i in 0..=n {
-        for j in lo(i)..=(lo(i) + width - 1).min(m) {
+        let (from, to) = (lo[i], (lo[i] + width - 1).min(m));
+        if i >= 1 {
+            // English block k = j - 1 for j in from..=to.
+            let (kf, kt) = (from.saturating_sub(1), to);
+            r11.fill(&en1_post, &vi[i - 1].anchors, kf, kt);
+            r12.fill(&en2_post, &vi[i - 1].anchors, kf, kt);
+            if i >= 2 {
+                r21.fill(&en1_post, &vi2[i - 1].anchors, kf, kt);
+            }
+        }
+        for j in from..=to {
             if (i, j) == (0, 0) {
                 continue;
             }
+            // The moves, in order of preference on a tie: 1-1, skip a
+            // Vietnamese block, skip an English one, 2-1, 1-2.
             let mut best = (NEG, (0u8, 0u8));
             let mut consider = |di: usize, dj: usize, gain: &dyn Fn() -> f64| {
-                if i >= di
-                    && j >= dj
-                    && let Some(k) = at(i - di, j - dj)
+                if let Some(k) = at(i - di, j - dj)
                     && score[k] > NEG
                 {
                     let s = score[k] + gain();
@@ -121,18 +204,22 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
                 }
             };
             if i >= 1 && j >= 1 {
-                consider(1, 1, &|| similarity(&vi[i - 1], &en[j - 1]));
+                consider(1, 1, &|| similarity(&vi[i - 1], &en[j - 1], r11.counts[j - 1]));
             }
-            consider(1, 0, &|| 0.0);
-            consider(0, 1, &|| 0.0);
+            if i >= 1 {
+                consider(1, 0, &|| 0.0);
+            }
+            if j >= 1 {
+                consider(0, 1, &|| 0.0);
+            }
             if i >= 2 && j >= 1 {
                 consider(2, 1, &|| {
-                    similarity(vi2[i - 1].as_ref().expect("i >= 2"), &en[j - 1]) - 0.1
+                    similarity(&vi2[i - 1], &en[j - 1], r21.counts[j - 1]) - 0.1
                 });
             }
             if i >= 1 && j >= 2 {
                 consider(1, 2, &|| {
-                    similarity(&vi[i - 1], en2[j - 1].as_ref().expect("j >= 2")) - 0.1
+                    similarity(&vi[i - 1], &en2[j - 1], r12.counts[j - 1]) - 0.1
                 });
             }
             if let Some(k) = at(i, j) {

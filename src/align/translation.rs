@@ -123,7 +123,7 @@ impl<'a> Matcher<'a> {
                     keys.push((p, l + 1));
                     blocks.push(Block {
                         anchors: Vec::new(),
-                        chars: part.lines[l].text.chars().count(),
+                        chars: part.lines[l].text().chars().count(),
                     });
                 }
             }

@@ -425,6 +425,30 @@ fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
 
 /// After every file: the dense per-symbol tables (role bits, claim starts).
 pub(super) fn finish(cat: &mut Catalogue) {
+    cat.marker_len = [
+        cat.en.role_words(WordRole::EnglishMarker),
+        cat.vi.role_words(WordRole::VietnameseMarker),
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .map(|w| w.to_lowercase().len())
+    .max()
+    .unwrap_or(0);
+    let mut markers = rustc_hash::FxHashMap::default();
+    let lists = [
+        (1u8, cat.en.role_words(WordRole::EnglishMarker)),
+        (2u8, cat.vi.role_words(WordRole::VietnameseMarker)),
+    ];
+    let packable = lists.iter().all(|(bit, words)| {
+        words.iter().all(|w| match super::pack_ascii(w.as_bytes()) {
+            Some(k) => {
+                *markers.entry(k).or_insert(0) |= bit;
+                true
+            }
+            None => false,
+        })
+    });
+    cat.markers = packable.then_some(markers);
     let dash = cat.vocab.intern("-");
     let n = cat.vocab.len() + 1;
     for lang in [Lang::En, Lang::Vi] {
@@ -437,18 +461,20 @@ pub(super) fn finish(cat: &mut Catalogue) {
         }
         t.role_bits = bits;
         // Every branch of the scan begins at a number or at one of these.
+        // Only the Vietnamese date reader starts at a marker word ("ngày 24",
+        // "tháng 12", "năm 2023"); the English one starts at a month or a day.
         let mut starts = vec![false; n];
         let mut mark = |s: Sym| starts[s.0 as usize] = true;
-        for table in [
-            WordRole::DayMarker,
-            WordRole::MonthMarker,
-            WordRole::YearMarker,
-            WordRole::DecadeMarker,
-            WordRole::MultiplierPrefix,
-            WordRole::RatioEvery,
-        ]
-        .map(|r| &t.roles[r as usize])
-        {
+        let mut roles = vec![WordRole::MultiplierPrefix, WordRole::RatioEvery];
+        if lang == Lang::Vi {
+            roles.extend([
+                WordRole::DayMarker,
+                WordRole::MonthMarker,
+                WordRole::YearMarker,
+                WordRole::DecadeMarker,
+            ]);
+        }
+        for table in roles.into_iter().map(|r| &t.roles[r as usize]) {
             table.first_symbols().for_each(&mut mark);
         }
         t.months.first_symbols().for_each(&mut mark);

@@ -77,6 +77,24 @@ pub struct Catalogue {
     pub terms: Vec<Term>,
     pub dimensions: Vec<DimensionSpec>,
     pub examples: Vec<SourcedExample>,
+    /// The longest language-marker word in bytes: longer words are not
+    /// looked up when identifying a line's language.
+    pub marker_len: usize,
+    /// The language markers packed into integers (`pack_ascii`), when every
+    /// marker is ASCII of at most 8 bytes: bit 1 English, bit 2 Vietnamese.
+    pub markers: Option<rustc_hash::FxHashMap<u64, u8>>,
+}
+
+/// An ASCII word of at most 8 bytes as one integer, lowercased.
+pub fn pack_ascii(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 || !word.is_ascii() {
+        return None;
+    }
+    let mut v = 0u64;
+    for &b in word {
+        v = (v << 8) | b.to_ascii_lowercase() as u64;
+    }
+    Some(v)
 }
 
 impl Default for Catalogue {
@@ -96,6 +114,8 @@ impl Default for Catalogue {
             terms: Vec::new(),
             dimensions: Vec::new(),
             examples: Vec::new(),
+            marker_len: 0,
+            markers: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The verdict on a pair: which finding (if any) the relation of a
 //! Vietnamese claim and its English source deserves, with its severity and a
-//! message naming both values.
+//! message naming both values. Most pairs deserve none, so the message is
+//! written only for a finding.
 
 use super::messages::both;
 use super::relate::{Related, Relation, converted, same_written};
@@ -15,11 +16,19 @@ pub struct Verdict {
     pub message: String,
 }
 
-fn verdict(code: Code, message: String) -> Option<Verdict> {
-    Some(Verdict {
+/// A finding before its message: the code, the severity, and what follows
+/// the two quoted values ("the qualifier was dropped"), if anything.
+struct Call {
+    code: Code,
+    severity: Severity,
+    why: Option<String>,
+}
+
+fn call(code: Code, why: &str) -> Option<Call> {
+    Some(Call {
         code,
         severity: code.severity(),
-        message,
+        why: Some(why.to_string()),
     })
 }
 
@@ -33,11 +42,26 @@ fn hedge(c: &Claim) -> Option<QualifierKind> {
 
 /// Judge a paired Vietnamese claim against its English source.
 pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
+    let c = match rel.relation {
+        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel.relation),
+        _ => judge_apart(vi, en, rel),
+    }?;
+    let head = both(vi, &vi.readings[rel.vi], en, &en.readings[rel.en]);
+    Some(Verdict {
+        code: c.code,
+        severity: c.severity,
+        message: match c.why {
+            Some(why) => format!("{head}: {why}"),
+            None => head,
+        },
+    })
+}
+
+/// Values that do not meet: another unit, another scale, another value.
+fn judge_apart(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
     let (rv, re) = (&vi.readings[rel.vi], &en.readings[rel.en]);
-    let both = both(vi, rv, en, re);
     match rel.relation {
-        Relation::Incomparable => None,
-        Relation::UnitDiff => verdict(Code::UnitMismatch, format!("{both}: a different unit")),
+        Relation::UnitDiff => call(Code::UnitMismatch, "a different unit"),
         Relation::ScaleOff => {
             let factor = (rv.value / re.value).abs();
             let how = if factor > 1.0 {
@@ -45,7 +69,7 @@ pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
             } else {
                 format!("{} times smaller", human_num(1.0 / factor))
             };
-            verdict(Code::ScaleMismatch, format!("{both}: {how}"))
+            call(Code::ScaleMismatch, &how)
         }
         Relation::Disjoint => {
             let (hv, he) = (hedge(vi), hedge(en));
@@ -58,23 +82,25 @@ pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
                     | (Some(Direction::Below), Some(Direction::Above))
             );
             if opposite && same_written(rv, re) {
-                let mut v = verdict(
-                    Code::HedgeChanged,
-                    format!("{both}: the qualifier points the other way"),
-                )?;
-                v.severity = Severity::Error;
-                return Some(v);
+                let mut c = call(Code::HedgeChanged, "the qualifier points the other way")?;
+                c.severity = Severity::Error;
+                return Some(c);
             }
             if (vi.range || en.range) && !(vi.range && en.range) {
-                return verdict(Code::ValueMismatch, format!("{both}: outside the range"));
+                return call(Code::ValueMismatch, "outside the range");
             }
-            verdict(Code::ValueMismatch, both)
+            Some(Call {
+                code: Code::ValueMismatch,
+                severity: Code::ValueMismatch.severity(),
+                why: None,
+            })
         }
-        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel.relation, &both),
+        Relation::Incomparable | Relation::Compatible | Relation::Equal => None,
     }
 }
 
-fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> Option<Verdict> {
+/// Values that meet: a range, a hedge or a rounding may still have changed.
+fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> {
     // Ranges first: a range that became a point or another range.
     // Years and decades are mentions of time, not estimates: "2018-19" for
     // "năm 2018", "the 1990s" for "1990" are not range changes.
@@ -87,7 +113,7 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
             (false, true) => "a single figure became a range",
             _ => "the range changed",
         };
-        return verdict(Code::RangeChanged, format!("{both}: {what}"));
+        return call(Code::RangeChanged, what);
     }
     // "about four women", "over three generations": spelled-out small numbers
     // are too idiomatic for their qualifiers to be judged.
@@ -99,20 +125,17 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
         // Dropped only when the same figure is stated flat; "58%" for "more
         // than half" is a consistent, more specific figure.
         (Some(e), None) if relation == Relation::Equal => {
-            let mut v = verdict(
-                Code::HedgeDropped,
-                format!("{both}: the qualifier was dropped"),
-            )?;
+            let mut c = call(Code::HedgeDropped, "the qualifier was dropped")?;
             // An approximation stated exactly keeps its direction; a bound
             // ("almost", "more than", "as low as") stated flat overstates.
             if e == QualifierKind::Approx {
-                v.severity = Severity::Info;
+                c.severity = Severity::Info;
             }
-            Some(v)
+            Some(c)
         }
         // A bound stated as a different flat figure is caught by the written
         // values above; an approximation rounded to a flat figure is rounding.
-        (Some(QualifierKind::Approx), None) => verdict(Code::Rounded, format!("{both}: rounded")),
+        (Some(QualifierKind::Approx), None) => call(Code::Rounded, "rounded"),
         (Some(_), None) => None,
         (Some(e), Some(v)) => {
             let (de, dv) = (e.direction(), v.direction());
@@ -127,14 +150,11 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
                     | (Direction::Above | Direction::Below, Direction::Around)
             );
             if opposite {
-                verdict(
-                    Code::HedgeChanged,
-                    format!("{both}: the qualifier points the other way"),
-                )
+                call(Code::HedgeChanged, "the qualifier points the other way")
             } else if around_to_bound {
-                verdict(
+                call(
                     Code::HedgeChanged,
-                    format!("{both}: an estimate became a bound, or a bound an estimate"),
+                    "an estimate became a bound, or a bound an estimate",
                 )
             } else {
                 None
@@ -142,14 +162,14 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation, both: &str) -> O
         }
         (None, Some(_)) => {
             if relation == Relation::Equal {
-                verdict(Code::HedgeAdded, format!("{both}: a qualifier was added"))
+                call(Code::HedgeAdded, "a qualifier was added")
             } else {
-                verdict(Code::Rounded, format!("{both}: rounded"))
+                call(Code::Rounded, "rounded")
             }
         }
         (None, None) => {
             if relation == Relation::Compatible && !vi.vague && !en.vague {
-                verdict(Code::Rounded, format!("{both}: rounded"))
+                call(Code::Rounded, "rounded")
             } else {
                 None
             }

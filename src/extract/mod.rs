@@ -71,11 +71,11 @@ pub fn read_article(cat: &Catalogue, article: &Article) -> Extraction {
     for (p, part) in article.parts.iter().enumerate() {
         for (line, section) in part.lines.iter().zip(&part.sections) {
             let Some(section) = *section else { continue };
-            let tokens = cat.tokenize(&line.text);
+            let tokens = cat.tokenize(line.text());
             let sentence_of = sentences(
                 cat,
                 Tokens {
-                    text: &line.text,
+                    text: line.text(),
                     toks: &tokens,
                 },
             );
@@ -101,11 +101,11 @@ pub fn read_article(cat: &Catalogue, article: &Article) -> Extraction {
 
 /// Extract every claim of one line.
 pub fn extract_line(cat: &Catalogue, lang: Lang, section: Section, line: &Line) -> Vec<Claim> {
-    let tokens = cat.tokenize(&line.text);
+    let tokens = cat.tokenize(line.text());
     let sentence_of = sentences(
         cat,
         Tokens {
-            text: &line.text,
+            text: line.text(),
             toks: &tokens,
         },
     );
@@ -199,9 +199,9 @@ impl<'a> Scanner<'a> {
         sentence_of: &'a [u32],
     ) -> Self {
         let mut masked = Vec::new();
-        if may_hold_url(&line.text) {
+        if may_hold_url(line.text()) {
             let spans: Vec<(usize, usize)> = url_regex()
-                .find_iter(&line.text)
+                .find_iter(line.text())
                 .map(|m| (m.start(), m.end()))
                 .collect();
             // Spans and tokens are both in text order: one sweep marks the
@@ -224,7 +224,7 @@ impl<'a> Scanner<'a> {
             lang,
             section,
             line,
-            text: &line.text,
+            text: line.text(),
             tokens,
             masked,
             sentence_of,

@@ -19,6 +19,20 @@ struct Span {
 impl Scanner<'_> {
     pub(super) fn quantity_at(&self, i: usize) -> Option<Step> {
         let first = self.core_at(i)?;
+        // A lone number word that is no claim by itself ("a", "một"), with no
+        // range connector after it: nothing below can make it one.
+        let bare = first.scale == 1.0
+            && first.unit.is_none()
+            && first.currency.is_none()
+            && !first.fraction;
+        if first.words
+            && bare
+            && (!first.alone_ok || first.article)
+            && !self.t.role(WordRole::RangeTo).starts_at(self.tokens, first.end)
+            && !self.t.role(WordRole::RangeAnd).starts_at(self.tokens, first.end)
+        {
+            return Some(Step::Skip(first.end));
+        }
         let Span { core, hi, mut end } = match self.range_at(i, &first) {
             Ok(span) => span,
             Err(skip) => return Some(Step::Skip(skip)),

@@ -49,7 +49,7 @@ const CONTEXT: usize = 36;
 fn window(article: &Article, loc: &Location) -> Option<(String, usize, usize)> {
     let part = article.parts.iter().find(|p| p.path == loc.path)?;
     let line = part.lines.get(loc.line - 1)?;
-    let chars: Vec<char> = line.original.chars().collect();
+    let chars: Vec<char> = line.original().chars().collect();
     let (a, b) = (loc.column - 1, (loc.end_column - 1).min(chars.len()));
     let from = a.saturating_sub(CONTEXT);
     let to = (b + CONTEXT).min(chars.len());
