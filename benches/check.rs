@@ -113,7 +113,11 @@ fn check(bencher: Bencher) {
         .bench_refs(|s| {
             for src in s.iter() {
                 let article = Article::from_layout(cat, src);
-                black_box(analyze(cat, &article, "bench").map(|a| a.findings.len()).ok());
+                black_box(
+                    analyze(cat, &article, "bench")
+                        .map(|a| a.findings.len())
+                        .ok(),
+                );
             }
         });
 }

@@ -227,7 +227,55 @@ fn fold(c: char) -> Fold {
     }
 }
 
+/// Bytes that may begin a character needing work. ASCII printables, UTF-8
+/// continuation bytes and the lead bytes of U+00C0–U+02FF (Latin letters,
+/// all NFC starters that fold to themselves; `plain_ranges_need_no_work`
+/// checks it) are harmless; `0xE1` is harmless when it leads U+1E00–U+1EFF
+/// (Latin Extended Additional: the Vietnamese letters).
+const SUSPECT: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        t[b] = false;
+        b += 1;
+    }
+    let mut b = 0x80;
+    while b < 0xc0 {
+        t[b] = false;
+        b += 1;
+    }
+    let mut b = 0xc3;
+    while b <= 0xcb {
+        t[b] = false;
+        b += 1;
+    }
+    t
+};
+
 fn needs_work(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !SUSPECT[b as usize] {
+            i += 1;
+            continue;
+        }
+        if b == 0xe1
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&n| (0xb8..=0xbb).contains(&n))
+        {
+            i += 3;
+            continue;
+        }
+        return needs_work_from(&s[i..]);
+    }
+    false
+}
+
+/// The character-by-character check, from the first suspect character on.
+fn needs_work_from(s: &str) -> bool {
     // Most characters are starters already in NFC: only a line holding
     // another needs the normaliser's own check.
     let cl = crate::chars::classes();
@@ -285,6 +333,21 @@ fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ranges `SUSPECT` passes without a look never need work.
+    #[test]
+    fn plain_ranges_need_no_work() {
+        for cp in (0x20..0x7f).chain(0xc0..0x300).chain(0x1e00..0x1f00) {
+            let c = char::from_u32(cp).unwrap();
+            assert!(matches!(fold(c), Fold::Keep), "{c:?} folds");
+            assert!(crate::chars::is_nfc_starter(c), "{c:?} is no NFC starter");
+        }
+        assert!(!needs_work("Giá trị 4,3 tỷ đồng ở Hà Nội"));
+        assert!(needs_work("tab\there"));
+        assert!(needs_work("11\u{2013}19"));
+        assert!(needs_work("a\u{0301}"));
+        assert!(!needs_work("Huawei’s"));
+    }
 
     #[test]
     fn line_endings() {

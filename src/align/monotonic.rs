@@ -19,7 +19,6 @@ impl Block {
         self.anchors.sort_unstable();
         self.anchors.dedup();
     }
-
 }
 
 /// Groups of aligned blocks: (Vietnamese block indices, English block indices).
@@ -58,7 +57,14 @@ impl Postings {
 
     /// Add to `counts[k]` how many of `anchors` block `k` holds, for every
     /// block `k` in `from..to`; `touched` lists the counts set.
-    fn count(&self, anchors: &[u64], from: usize, to: usize, counts: &mut [u32], touched: &mut Vec<u32>) {
+    fn count(
+        &self,
+        anchors: &[u64],
+        from: usize,
+        to: usize,
+        counts: &mut [u32],
+        touched: &mut Vec<u32>,
+    ) {
         for a in anchors {
             let Some(list) = self.0.get(a) else { continue };
             let start = list.partition_point(|&k| (k as usize) < from);
@@ -102,6 +108,7 @@ impl Row {
 /// Similarity of a Vietnamese and an English block sharing `shared`
 /// anchors: the cosine of their anchors, plus a little for plausible length
 /// (Vietnamese runs about 1.3 times longer).
+#[inline]
 fn similarity(vi: &Block, en: &Block, shared: u32) -> f64 {
     let lv = vi.chars as f64 / 1.3;
     let le = en.chars as f64;
@@ -110,7 +117,8 @@ fn similarity(vi: &Block, en: &Block, shared: u32) -> f64 {
     } else {
         lv.min(le) / lv.max(le)
     };
-    let cosine = if vi.anchors.is_empty() || en.anchors.is_empty() {
+    // No anchor in common is a cosine of exactly 0.
+    let cosine = if shared == 0 {
         0.0
     } else {
         shared as f64 / ((vi.anchors.len() * en.anchors.len()) as f64).sqrt()
@@ -192,40 +200,57 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
             }
             // The moves, in order of preference on a tie: 1-1, skip a
             // Vietnamese block, skip an English one, 2-1, 1-2.
+            let prior = |di: usize, dj: usize| -> f64 {
+                match at(i - di, j - dj) {
+                    Some(k) => score[k],
+                    None => NEG,
+                }
+            };
             let mut best = (NEG, (0u8, 0u8));
-            let mut consider = |di: usize, dj: usize, gain: &dyn Fn() -> f64| {
-                if let Some(k) = at(i - di, j - dj)
-                    && score[k] > NEG
-                {
-                    let s = score[k] + gain();
-                    if s > best.0 {
-                        best = (s, (di as u8, dj as u8));
-                    }
+            let mut take = |s: f64, di: u8, dj: u8| {
+                if s > best.0 {
+                    best = (s, (di, dj));
                 }
             };
             if i >= 1 && j >= 1 {
-                consider(1, 1, &|| similarity(&vi[i - 1], &en[j - 1], r11.counts[j - 1]));
+                let p = prior(1, 1);
+                if p > NEG {
+                    take(
+                        p + similarity(&vi[i - 1], &en[j - 1], r11.counts[j - 1]),
+                        1,
+                        1,
+                    );
+                }
             }
             if i >= 1 {
-                consider(1, 0, &|| 0.0);
+                let p = prior(1, 0);
+                if p > NEG {
+                    take(p + 0.0, 1, 0);
+                }
             }
             if j >= 1 {
-                consider(0, 1, &|| 0.0);
+                let p = prior(0, 1);
+                if p > NEG {
+                    take(p + 0.0, 0, 1);
+                }
             }
             if i >= 2 && j >= 1 {
-                consider(2, 1, &|| {
-                    similarity(&vi2[i - 1], &en[j - 1], r21.counts[j - 1]) - 0.1
-                });
+                let p = prior(2, 1);
+                if p > NEG {
+                    let g = similarity(&vi2[i - 1], &en[j - 1], r21.counts[j - 1]) - 0.1;
+                    take(p + g, 2, 1);
+                }
             }
             if i >= 1 && j >= 2 {
-                consider(1, 2, &|| {
-                    similarity(&vi[i - 1], &en2[j - 1], r12.counts[j - 1]) - 0.1
-                });
+                let p = prior(1, 2);
+                if p > NEG {
+                    let g = similarity(&vi[i - 1], &en2[j - 1], r12.counts[j - 1]) - 0.1;
+                    take(p + g, 1, 2);
+                }
             }
-            if let Some(k) = at(i, j) {
-                score[k] = best.0;
-                back[k] = best.1;
-            }
+            let k = i * width + (j - lo[i]);
+            score[k] = best.0;
+            back[k] = best.1;
         }
     }
     let mut groups = Vec::new();

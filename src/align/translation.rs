@@ -35,6 +35,8 @@ pub struct Matcher<'a> {
     contexts: &'a Contexts,
     overlap: Overlap<'a>,
     free: Vec<bool>,
+    /// The value anchor of every claim (`value_anchor`), computed once.
+    values: Vec<u64>,
     pub pairs: Vec<Pair>,
 }
 
@@ -45,6 +47,7 @@ impl<'a> Matcher<'a> {
             contexts,
             overlap: Overlap::new(contexts),
             free: vec![false; claims.len()],
+            values: claims.iter().map(value_anchor).collect(),
             pairs: Vec::new(),
         }
     }
@@ -141,7 +144,7 @@ impl<'a> Matcher<'a> {
                         .anchors
                         .extend_from_slice(&self.contexts.sentences[ctx.sentence_id]);
                 }
-                blocks[u].anchors.push(value_anchor(&self.claims[c]));
+                blocks[u].anchors.push(self.values[c]);
             }
         }
         blocks.iter_mut().for_each(Block::seal);
@@ -209,7 +212,7 @@ impl<'a> Matcher<'a> {
                     .anchors
                     .extend_from_slice(&self.contexts.sentences[sid]);
             }
-            blocks[k].anchors.push(value_anchor(&self.claims[c]));
+            blocks[k].anchors.push(self.values[c]);
             blocks[k].chars += 1;
             owned[k].push(c);
         }

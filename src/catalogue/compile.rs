@@ -402,6 +402,27 @@ fn dimensions(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<DimensionDef>) -> Res
     Ok(())
 }
 
+fn seal_tables(cat: &mut Catalogue) {
+    // "-" is interned below; one more symbol than the vocabulary holds now.
+    let n = cat.vocab.len() + 2;
+    for lang in [Lang::En, Lang::Vi] {
+        let t = cat.lang_mut(lang);
+        t.multipliers.seal(n);
+        t.scales.seal(n);
+        t.vague.seal(n);
+        t.units.seal(n);
+        t.currency_prefix.seal(n);
+        t.currency_suffix.seal(n);
+        t.qualifiers_before.seal(n);
+        t.qualifiers_after.seal(n);
+        t.months.seal(n);
+        t.terms.seal(n);
+        for r in &mut t.roles {
+            r.seal(n);
+        }
+    }
+}
+
 fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
     for (entry, list) in &cx.examples {
         for ex in list {
@@ -423,8 +444,10 @@ fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
     Ok(())
 }
 
-/// After every file: the dense per-symbol tables (role bits, claim starts).
+/// After every file: the dense per-symbol tables (role bits, claim starts,
+/// the first and last symbols of every phrase table).
 pub(super) fn finish(cat: &mut Catalogue) {
+    seal_tables(cat);
     cat.marker_len = [
         cat.en.role_words(WordRole::EnglishMarker),
         cat.vi.role_words(WordRole::VietnameseMarker),

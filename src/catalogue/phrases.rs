@@ -39,6 +39,10 @@ impl<T> Entry<T> {
 pub struct PhraseTable<T> {
     by_first: FxHashMap<Sym, Vec<Entry<T>>>,
     by_last: FxHashMap<Sym, Vec<Entry<T>>>,
+    /// Once sealed, a bit per symbol that starts (ends) a phrase: most tokens
+    /// are rejected without hashing.
+    firsts: Vec<u64>,
+    lasts: Vec<u64>,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -46,8 +50,17 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             by_first: FxHashMap::default(),
             by_last: FxHashMap::default(),
+            firsts: Vec::new(),
+            lasts: Vec::new(),
         }
     }
+}
+
+/// True when the bit of `s` is set, or the bitset is not built.
+#[inline]
+fn may_hold(bits: &[u64], s: Sym) -> bool {
+    let i = s.0 as usize;
+    bits.is_empty() || bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 impl<T: Clone> PhraseTable<T> {
@@ -75,10 +88,25 @@ impl<T: Clone> PhraseTable<T> {
 }
 
 impl<T> PhraseTable<T> {
+    /// Build the bitsets of first and last symbols, for a vocabulary of
+    /// `symbols` symbols; no phrase may be added afterwards.
+    pub fn seal(&mut self, symbols: usize) {
+        let bits = |keys: &mut dyn Iterator<Item = &Sym>| {
+            let mut v = vec![0u64; symbols / 64 + 1];
+            for s in keys {
+                v[s.0 as usize / 64] |= 1 << (s.0 as usize % 64);
+            }
+            v
+        };
+        self.firsts = bits(&mut self.by_first.keys());
+        self.lasts = bits(&mut self.by_last.keys());
+    }
+
     /// The longest phrase starting at token `i`: its length in tokens and value.
+    #[inline]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
         let first = tokens.get(i)?;
-        if first.sym == Sym::NONE {
+        if first.sym == Sym::NONE || !may_hold(&self.firsts, first.sym) {
             return None;
         }
         let list = self.by_first.get(&first.sym)?;
@@ -93,7 +121,7 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let last = tokens.get(end - 1)?;
-        if last.sym == Sym::NONE {
+        if last.sym == Sym::NONE || !may_hold(&self.lasts, last.sym) {
             return None;
         }
         let list = self.by_last.get(&last.sym)?;

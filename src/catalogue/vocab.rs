@@ -1,5 +1,9 @@
 //! The vocabulary: every lowercase word of the catalogue, interned once, so
 //! that tokens carry a symbol and every lookup compares integers.
+//!
+//! Text is looked up once per token: words of up to 8 bytes (most of them)
+//! are keys packed into one integer, so the lookup hashes and compares a
+//! `u64` instead of calling `memcmp`.
 
 use rustc_hash::FxHashMap;
 
@@ -8,33 +12,50 @@ use crate::tokenize::{Sym, Symbols};
 /// Lowercase words ↔ symbols. Symbol 0 is `Sym::NONE`, never a word.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, Sym>,
+    /// Words of at most 8 bytes, packed (`pack`).
+    short: FxHashMap<u64, Sym>,
+    long: FxHashMap<Box<str>, Sym>,
     words: Vec<Box<str>>,
     max_len: usize,
+}
+
+/// A word of 1 to 8 bytes as one integer (text holds no NUL byte, so the
+/// zero padding is unambiguous).
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(b)
 }
 
 impl Vocab {
     /// The symbol of a lowercase word, interning it.
     pub fn intern(&mut self, lower: &str) -> Sym {
-        if let Some(&s) = self.ids.get(lower) {
+        let s = self.get(lower);
+        if s != Sym::NONE || lower.is_empty() {
             return s;
         }
         self.words.push(lower.into());
         let s = Sym(self.words.len() as u32);
-        self.ids.insert(lower.into(), s);
+        if lower.len() <= 8 {
+            self.short.insert(pack(lower.as_bytes()), s);
+        } else {
+            self.long.insert(lower.into(), s);
+        }
         self.max_len = self.max_len.max(lower.len());
         s
     }
 
     /// The symbol of a lowercase word, `Sym::NONE` when it is not in the
     /// catalogue.
+    #[inline]
     pub fn get(&self, lower: &str) -> Sym {
-        self.ids.get(lower).copied().unwrap_or(Sym::NONE)
-    }
-
-    /// The symbol of a word in any case.
-    pub fn get_any_case(&self, word: &str) -> Sym {
-        self.get(&word.to_lowercase())
+        let found = if lower.len() <= 8 {
+            self.short.get(&pack(lower.as_bytes()))
+        } else {
+            self.long.get(lower)
+        };
+        found.copied().unwrap_or(Sym::NONE)
     }
 
     /// The word of a symbol ("" for `Sym::NONE`).

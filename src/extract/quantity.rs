@@ -28,8 +28,14 @@ impl Scanner<'_> {
         if first.words
             && bare
             && (!first.alone_ok || first.article)
-            && !self.t.role(WordRole::RangeTo).starts_at(self.tokens, first.end)
-            && !self.t.role(WordRole::RangeAnd).starts_at(self.tokens, first.end)
+            && !self
+                .t
+                .role(WordRole::RangeTo)
+                .starts_at(self.tokens, first.end)
+            && !self
+                .t
+                .role(WordRole::RangeAnd)
+                .starts_at(self.tokens, first.end)
         {
             return Some(Step::Skip(first.end));
         }
