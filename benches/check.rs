@@ -11,9 +11,10 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
+use factcheck::align::ContextBuilder;
 use factcheck::catalogue::builtin;
 use factcheck::check::analyze;
-use factcheck::extract::read_article;
+use factcheck::extract::{extract_article, read_article};
 use factcheck::input::Source;
 use factcheck::segment::Article;
 
@@ -97,7 +98,7 @@ fn extract(bencher: Bencher) {
         .collect();
     bencher.counter(BytesCount::new(bytes())).bench(|| {
         for a in &parsed {
-            black_box(read_article(cat, a).claims.len());
+            black_box(extract_article(cat, a).len());
         }
     });
 }
@@ -128,21 +129,28 @@ fn startup_catalogue() {
     black_box(factcheck::catalogue::load(&[]).unwrap());
 }
 
-/// Pairing alone: contexts, alignment and pairing of claims already read.
+/// Pairing alone: alignment and pairing of claims already read, with their
+/// contexts (cloned for each run).
 #[divan::bench(sample_count = 10)]
 fn pair(bencher: Bencher) {
     let cat = builtin();
-    let read: Vec<(Article, factcheck::extract::Extraction)> = sources()
+    let read: Vec<_> = sources()
         .iter()
         .map(|s| {
             let a = Article::from_layout(cat, s);
-            let e = read_article(cat, &a);
-            (a, e)
+            let mut builder = ContextBuilder::new(cat);
+            let claims = read_article(cat, &a, &mut builder).claims;
+            let contexts = builder.finish(claims.len());
+            (a, claims, contexts)
         })
         .collect();
     bencher.counter(BytesCount::new(bytes())).bench(|| {
-        for (a, e) in &read {
-            black_box(factcheck::align::pair(cat, a, e).pairs.len());
+        for (a, claims, contexts) in &read {
+            black_box(
+                factcheck::align::pair(a, claims, contexts.clone())
+                    .pairs
+                    .len(),
+            );
         }
     });
 }

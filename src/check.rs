@@ -3,12 +3,12 @@
 //! `extract/`, pairing `align/`, every verdict `compare/`. Running it over
 //! many files is the application's (`app/check_cmd.rs`).
 
-use crate::align::{Context, Pairing, pair};
+use crate::align::{Context, ContextBuilder, Pairing, pair};
 use crate::catalogue::Catalogue;
 use crate::claim::{Claim, Section};
 use crate::compare::{self, Relation, Subject, judge, significant, split_range, subject_change};
 use crate::diagnostic::{Code, Finding, Location};
-use crate::extract::read_article;
+use crate::extract::{Extraction, MAX_CLAIMS_PER_LANGUAGE, read_article};
 use crate::segment::Article;
 
 /// Why an article could not be checked.
@@ -52,6 +52,9 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub pairing: Pairing,
     pub findings: Vec<Finding>,
+    /// What was left unchecked, as one-line notices ("more than 200,000
+    /// figures in the Vietnamese part; …").
+    pub notices: Vec<String>,
 }
 
 /// What a claim counts, from its context.
@@ -80,9 +83,9 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
     if !article.has(|s| s != Section::Original) {
         return Err(CheckError::NoVietnamese(name.to_string()));
     }
-    let extraction = read_article(cat, article);
-    let pairing = pair(cat, article, &extraction);
-    let claims = extraction.claims;
+    let mut builder = ContextBuilder::new(cat);
+    let Extraction { claims, capped } = read_article(cat, article, &mut builder);
+    let pairing = pair(article, &claims, builder.finish(claims.len()));
     let contexts = &pairing.contexts.of;
     let mut findings = Vec::new();
     for p in &pairing.pairs {
@@ -142,9 +145,24 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
+    let notices = capped
+        .iter()
+        .map(|lang| {
+            format!(
+                "more than {} figures in the {} part; the figures after them were not checked",
+                crate::claim::human_num(MAX_CLAIMS_PER_LANGUAGE as f64),
+                if *lang == crate::lang::Lang::En {
+                    "English"
+                } else {
+                    "Vietnamese"
+                }
+            )
+        })
+        .collect();
     Ok(Analysis {
         claims,
         pairing,
         findings,
+        notices,
     })
 }

@@ -282,7 +282,7 @@ impl Unit {
 }
 
 /// The readings of a claim, the most likely first (at most four).
-pub type Readings = SmallVec<[Reading; 2]>;
+pub type Readings = SmallVec<[Reading; 1]>;
 
 /// A numeric claim found in the text.
 #[derive(Debug, Clone)]
@@ -548,5 +548,21 @@ mod tests {
         assert!(jan24.compatible(&full));
         assert_eq!(full.iso(), "2025-01-24");
         assert_eq!(jan24.iso(), "????-01-24");
+    }
+}
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        eprintln!(
+            "Claim {} Reading {} Unit {} Qualifier {} Line {} Context {} Token {}",
+            std::mem::size_of::<super::Claim>(),
+            std::mem::size_of::<super::Reading>(),
+            std::mem::size_of::<super::Unit>(),
+            std::mem::size_of::<super::Qualifier>(),
+            std::mem::size_of::<crate::normalize::Line>(),
+            std::mem::size_of::<crate::align::Context>(),
+            std::mem::size_of::<crate::tokenize::Token>()
+        );
     }
 }

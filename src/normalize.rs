@@ -23,11 +23,18 @@ pub struct Line {
     /// NFC, with spaces and dashes folded, and for each char of it (plus one
     /// past the end) the 0-based char column in `original`; `None` when the
     /// two are char-for-char identical, as most lines are.
-    normalized: Option<(String, Vec<u32>)>,
+    normalized: Option<Box<(String, Vec<u32>)>>,
     /// Char counts at every `CHECKPOINT` bytes of the text and of the
     /// original, built on first use: only lines with claims need columns.
-    text_index: OnceLock<CharIndex>,
-    original_index: OnceLock<CharIndex>,
+    index: OnceLock<Box<Indexes>>,
+}
+
+/// The char indexes of a line's text and of its original (the same when the
+/// line needed no normalisation).
+#[derive(Debug, Clone)]
+struct Indexes {
+    text: CharIndex,
+    original: Option<CharIndex>,
 }
 
 /// A span of an original line, 1-based, columns in characters, end exclusive.
@@ -114,15 +121,14 @@ impl Line {
         Line {
             number,
             original: original.to_string(),
-            normalized: normalize_line(original),
-            text_index: OnceLock::new(),
-            original_index: OnceLock::new(),
+            normalized: normalize_line(original).map(Box::new),
+            index: OnceLock::new(),
         }
     }
 
     /// NFC, with spaces and dashes folded: what every matcher reads.
     pub fn text(&self) -> &str {
-        self.normalized.as_ref().map_or(&self.original, |(t, _)| t)
+        self.normalized.as_ref().map_or(&self.original, |n| &n.0)
     }
 
     /// The line exactly as written.
@@ -130,17 +136,25 @@ impl Line {
         &self.original
     }
 
+    fn indexes(&self) -> &Indexes {
+        self.index.get_or_init(|| {
+            Box::new(Indexes {
+                text: CharIndex::new(self.text()),
+                original: self
+                    .normalized
+                    .as_ref()
+                    .map(|_| CharIndex::new(&self.original)),
+            })
+        })
+    }
+
     fn text_index(&self) -> &CharIndex {
-        self.text_index.get_or_init(|| CharIndex::new(self.text()))
+        &self.indexes().text
     }
 
     fn original_index(&self) -> &CharIndex {
-        match self.normalized {
-            None => self.text_index(),
-            Some(_) => self
-                .original_index
-                .get_or_init(|| CharIndex::new(&self.original)),
-        }
+        let i = self.indexes();
+        i.original.as_ref().unwrap_or(&i.text)
     }
 
     /// The 0-based char column in the original line of a byte offset of `text`.
@@ -148,7 +162,7 @@ impl Line {
         let ch = self.text_index().char_at_byte(self.text(), byte);
         match &self.normalized {
             None => ch,
-            Some((_, map)) => map[ch.min(map.len() - 1)] as usize,
+            Some(n) => n.1[ch.min(n.1.len() - 1)] as usize,
         }
     }
 

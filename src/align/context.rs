@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use crate::catalogue::Catalogue;
 use crate::catalogue::schema::WordRole;
 use crate::claim::{Claim, Kind};
-use crate::extract::ReadLine;
+use crate::extract::{LineSink, ReadLine};
 use crate::lang::Lang;
 use crate::tokenize::{Token, TokenKind, Tokens};
 
@@ -41,7 +41,7 @@ pub struct Context {
 }
 
 /// The context of every claim, and the anchors of every sentence holding one.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Contexts {
     /// By claim index.
     pub of: Vec<Context>,
@@ -92,8 +92,8 @@ struct LineView<'a> {
 }
 
 impl<'a> LineView<'a> {
-    fn new(cat: &Catalogue, lang: Lang, text: &'a str, line: &'a ReadLine) -> Self {
-        let tokens = &line.tokens;
+    fn new(cat: &Catalogue, lang: Lang, text: &'a str, line: &ReadLine<'a>) -> Self {
+        let tokens = line.tokens;
         let t = cat.lang(lang);
         let mut terms = Vec::new();
         let mut i = 0;
@@ -114,7 +114,7 @@ impl<'a> LineView<'a> {
             .collect();
         LineView {
             toks,
-            sentence_of: &line.sentence_of,
+            sentence_of: line.sentence_of,
             sentences: line.sentence_of.last().map_or(1, |&s| s as usize + 1),
             terms,
             names,
@@ -177,25 +177,37 @@ fn name_anchor(cat: &Catalogue, raw: &str) -> u64 {
     anchor(AnchorKind::Name, name.as_bytes())
 }
 
-/// Build the context of every claim, line by line.
-pub fn contexts(
-    cat: &Catalogue,
-    article: &crate::segment::Article,
-    claims: &[Claim],
-    lines: &[ReadLine],
-) -> Contexts {
-    let mut out = Contexts {
-        of: vec![Context::default(); claims.len()],
-        sentences: Vec::new(),
-    };
-    for line in lines {
-        let members = line.claims.clone();
-        if members.is_empty() {
-            continue;
+/// Builds the context of every claim, line by line, as extraction reads the
+/// lines (`extract::LineSink`).
+pub struct ContextBuilder<'c> {
+    cat: &'c Catalogue,
+    out: Contexts,
+}
+
+impl<'c> ContextBuilder<'c> {
+    pub fn new(cat: &'c Catalogue) -> Self {
+        ContextBuilder {
+            cat,
+            out: Contexts::default(),
         }
+    }
+
+    /// The contexts of `claims`, every line of which was fed in.
+    pub fn finish(mut self, claims: usize) -> Contexts {
+        self.out.of.resize_with(claims, Context::default);
+        self.out.of.shrink_to_fit();
+        self.out.sentences.shrink_to_fit();
+        self.out
+    }
+}
+
+impl LineSink for ContextBuilder<'_> {
+    fn line(&mut self, line: ReadLine<'_>) {
+        let (cat, claims, members) = (self.cat, line.claims, line.range.clone());
+        let out = &mut self.out;
+        out.of.resize_with(members.end, Context::default);
         let lang = claims[members.start].lang;
-        let text = &article.parts[line.part].lines[line.line - 1].text();
-        let view = LineView::new(cat, lang, text, line);
+        let view = LineView::new(cat, lang, line.line.text(), &line);
         let first_sentence = out.sentences.len();
         out.sentences
             .extend(sentence_anchors(&view, claims, members.clone()));
@@ -207,14 +219,13 @@ pub fn contexts(
         for ci in members.clone() {
             let ctx = claim_context(cat, &view, &term_at, &claims[ci]);
             out.of[ci] = Context {
-                paragraph: (line.part, line.line),
+                paragraph: (line.part, line.line.number),
                 sentence_id: first_sentence + ctx.sentence,
                 ..ctx
             };
         }
         years_beside(claims, &mut out.of, members);
     }
-    out
 }
 
 /// The anchors of each sentence of a line: terms, names, and the years

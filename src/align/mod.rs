@@ -17,14 +17,12 @@ mod score;
 mod summary;
 mod translation;
 
-pub use context::{Context, Contexts};
+pub use context::{Context, ContextBuilder, Contexts};
 pub use monotonic::{BAND, Block};
 pub use translation::Matcher;
 
-use crate::catalogue::Catalogue;
 use crate::claim::{Claim, Section};
 use crate::compare::Related;
-use crate::extract::Extraction;
 use crate::segment::Article;
 
 /// A Vietnamese claim and its English source (indices into the claim list).
@@ -47,10 +45,8 @@ pub struct Pairing {
     pub contexts: Contexts,
 }
 
-/// Pair the claims of an article.
-pub fn pair(cat: &Catalogue, article: &Article, extraction: &Extraction) -> Pairing {
-    let claims: &[Claim] = &extraction.claims;
-    let contexts = context::contexts(cat, article, claims, &extraction.lines);
+/// Pair the claims of an article, whose contexts were built as they were read.
+pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing {
     let of = |f: fn(Section) -> bool| -> Vec<usize> {
         (0..claims.len())
             .filter(|&i| f(claims[i].section))

@@ -170,21 +170,27 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
     let lo: Vec<usize> = (0..=n)
         .map(|i| (i * m / n).saturating_sub(band).min(m + 1 - width))
         .collect();
+    // Scores are kept for three rows (a move goes back at most two); the
+    // way each cell was reached, for all of them, one byte a cell.
     let at = |i: usize, j: usize| -> Option<usize> {
         let l = lo[i];
-        (j >= l && j < l + width && j <= m).then(|| i * width + (j - l))
+        (j >= l && j < l + width && j <= m).then(|| (i % 3) * width + (j - l))
     };
+    let cell = |i: usize, j: usize| i * width + (j - lo[i]);
     let (vi2, en2) = (pairs(vi), pairs(en));
     let en1_post = Postings::new(en.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
     let en2_post = Postings::new(en2.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
     // Per row: shared(vi[i-1], en[k]), shared(vi2[i-1], en[k]), shared(vi[i-1], en2[k]).
     let (mut r11, mut r21, mut r12) = (Row::new(m), Row::new(m), Row::new(m));
     const NEG: f64 = f64::NEG_INFINITY;
-    let mut score = vec![NEG; (n + 1) * width];
-    let mut back = vec![(0u8, 0u8); (n + 1) * width];
+    let mut score = vec![NEG; 3 * width];
+    let mut back = vec![0u8; (n + 1) * width];
     score[0] = 0.0;
     for i in 0..=n {
         let (from, to) = (lo[i], (lo[i] + width - 1).min(m));
+        if i >= 1 {
+            score[(i % 3) * width..(i % 3 + 1) * width].fill(NEG);
+        }
         if i >= 1 {
             // English block k = j - 1 for j in from..=to.
             let (kf, kt) = (from.saturating_sub(1), to);
@@ -248,17 +254,18 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
                     take(p + g, 1, 2);
                 }
             }
-            let k = i * width + (j - lo[i]);
-            score[k] = best.0;
-            back[k] = best.1;
+            score[(i % 3) * width + (j - lo[i])] = best.0;
+            back[cell(i, j)] = (best.1.0 << 2) | best.1.1;
         }
     }
     let mut groups = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(k) = at(i, j) else { break };
-        let (di, dj) = back[k];
-        let (di, dj) = (di as usize, dj as usize);
+        if at(i, j).is_none() {
+            break;
+        }
+        let b = back[cell(i, j)];
+        let (di, dj) = ((b >> 2) as usize, (b & 3) as usize);
         if di == 0 && dj == 0 {
             break;
         }

@@ -21,8 +21,8 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{Relation, implicit, relate};
 
 /// At most this many candidates found by value, and by context, per claim.
-const VALUE_CANDIDATES: usize = 128;
-const CONTEXT_CANDIDATES: usize = 128;
+const VALUE_CANDIDATES: usize = 64;
+const CONTEXT_CANDIDATES: usize = 32;
 /// At most this many sentences followed from one anchor, and anchors of one
 /// summary sentence looked up.
 const POSTINGS: usize = 32;

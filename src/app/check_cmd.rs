@@ -16,7 +16,7 @@ use super::output::{emit, warn, write_atomically};
 use super::progress::Progress;
 use super::walk::Excludes;
 use factcheck::catalogue::Catalogue;
-use factcheck::check::{CheckError, check_article};
+use factcheck::check::{CheckError, analyze};
 use factcheck::config::{self, Config, FailOn, Suppressions};
 use factcheck::diagnostic::{Code, Finding};
 use factcheck::render::{self, FileReport, Report};
@@ -149,7 +149,14 @@ fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
     let result = input
         .read(cat)
         .map_err(CheckError::from)
-        .and_then(|article| check_article(cat, &article, &name).map(|f| (article, f)));
+        .and_then(|article| {
+            analyze(cat, &article, &name).map(|a| {
+                for notice in &a.notices {
+                    warn(&format!("factcheck: {}: {notice}", render::sanitize(&name)));
+                }
+                (article, a.findings)
+            })
+        });
     match result {
         Ok((article, findings)) => FileReport {
             path: name,

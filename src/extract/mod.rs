@@ -37,40 +37,65 @@ use crate::segment::Article;
 use crate::tokenize::{Token, Tokens};
 use numeral::NumeralReading;
 
-/// A line that holds claims, as extraction read it, for the pairing to reuse:
-/// its tokens and the sentence of each.
+/// A line that holds claims, as extraction read it: handed to a `LineSink`
+/// (the pairing's context builder) while its tokens are alive, so they are
+/// read twice but kept nowhere.
 #[derive(Debug, Clone)]
-pub struct ReadLine {
-    /// Which file of the article (`Article::parts`) and which 1-based line.
+pub struct ReadLine<'a> {
+    /// Which file of the article (`Article::parts`).
     pub part: usize,
-    pub line: usize,
-    pub tokens: Vec<Token>,
-    pub sentence_of: Vec<u32>,
-    /// The claims read from it: a range of `Extraction::claims`.
-    pub claims: std::ops::Range<usize>,
+    pub line: &'a Line,
+    pub tokens: &'a [Token],
+    pub sentence_of: &'a [u32],
+    /// The claims read from it: a range of `claims`.
+    pub range: std::ops::Range<usize>,
+    /// Every claim read so far.
+    pub claims: &'a [Claim],
 }
 
-/// Every claim of an article, with the lines they were read from.
+/// What wants to see each line with claims as it is read.
+pub trait LineSink {
+    fn line(&mut self, line: ReadLine<'_>);
+}
+
+impl LineSink for () {
+    fn line(&mut self, _: ReadLine<'_>) {}
+}
+
+/// At most this many claims are read from each language of an article:
+/// twenty times the figures of the longest news article, and the bound that
+/// keeps a file of nothing but figures ("1 1 1 …") within seconds and a few
+/// hundred megabytes. Figures past it are not checked, and the check says so
+/// (`Extraction::capped`).
+pub const MAX_CLAIMS_PER_LANGUAGE: usize = 200_000;
+
+/// Every claim of an article, and whether a language hit the bound.
 #[derive(Debug, Default)]
 pub struct Extraction {
     /// In file and line order.
     pub claims: Vec<Claim>,
-    /// The lines holding claims, in the same order.
-    pub lines: Vec<ReadLine>,
+    /// The languages whose figures past `MAX_CLAIMS_PER_LANGUAGE` were not read.
+    pub capped: Vec<Lang>,
 }
 
 /// Extract every claim of an article, in file and line order.
 pub fn extract_article(cat: &Catalogue, article: &Article) -> Vec<Claim> {
-    read_article(cat, article).claims
+    read_article(cat, article, &mut ()).claims
 }
 
-/// Extract every claim of an article, keeping the tokens of the lines that
-/// hold claims.
-pub fn read_article(cat: &Catalogue, article: &Article) -> Extraction {
-    let mut out = Extraction::default();
+/// Extract every claim of an article, handing each line that holds claims to
+/// `sink` with its tokens.
+pub fn read_article(cat: &Catalogue, article: &Article, sink: &mut dyn LineSink) -> Extraction {
+    let mut claims = Vec::new();
+    let mut read = [0usize; 2];
+    let mut capped = Vec::new();
     for (p, part) in article.parts.iter().enumerate() {
         for (line, section) in part.lines.iter().zip(&part.sections) {
             let Some(section) = *section else { continue };
+            let side = section.lang() as usize;
+            if read[side] >= MAX_CLAIMS_PER_LANGUAGE {
+                continue;
+            }
             let tokens = cat.tokenize(line.text());
             let sentence_of = sentences(
                 cat,
@@ -80,23 +105,29 @@ pub fn read_article(cat: &Catalogue, article: &Article) -> Extraction {
                 },
             );
             let scanner = Scanner::new(cat, section.lang(), section, line, &tokens, &sentence_of);
-            let before = out.claims.len();
-            scanner.run(&mut out.claims);
-            if out.claims.len() > before {
-                for c in &mut out.claims[before..] {
+            let before = claims.len();
+            scanner.run(&mut claims, before + MAX_CLAIMS_PER_LANGUAGE - read[side]);
+            read[side] += claims.len() - before;
+            if read[side] >= MAX_CLAIMS_PER_LANGUAGE && !capped.contains(&section.lang()) {
+                capped.push(section.lang());
+            }
+            if claims.len() > before {
+                for c in &mut claims[before..] {
                     c.part = p;
                 }
-                out.lines.push(ReadLine {
+                sink.line(ReadLine {
                     part: p,
-                    line: line.number,
-                    tokens,
-                    sentence_of,
-                    claims: before..out.claims.len(),
+                    line,
+                    tokens: &tokens,
+                    sentence_of: &sentence_of,
+                    range: before..claims.len(),
+                    claims: &claims,
                 });
             }
         }
     }
-    out
+    claims.shrink_to_fit();
+    Extraction { claims, capped }
 }
 
 /// Extract every claim of one line.
@@ -110,7 +141,7 @@ pub fn extract_line(cat: &Catalogue, lang: Lang, section: Section, line: &Line) 
         },
     );
     let mut claims = Vec::new();
-    Scanner::new(cat, lang, section, line, &tokens, &sentence_of).run(&mut claims);
+    Scanner::new(cat, lang, section, line, &tokens, &sentence_of).run(&mut claims, usize::MAX);
     claims
 }
 
@@ -243,9 +274,10 @@ impl<'a> Scanner<'a> {
         self.masked.get(i).copied().unwrap_or(false)
     }
 
-    fn run(&self, claims: &mut Vec<Claim>) {
+    /// Read the line's claims into `claims`, stopping when it holds `limit`.
+    fn run(&self, claims: &mut Vec<Claim>, limit: usize) {
         let mut i = 0;
-        while i < self.tokens.len() {
+        while i < self.tokens.len() && claims.len() < limit {
             let t = &self.tokens[i];
             // Most words can start no claim: one lookup rejects them.
             if self.is_masked(i) || (!t.is_number() && !self.t.may_start(t.sym)) {

@@ -1,10 +1,8 @@
 //! Quantities: a figure with its range ("11% to 19%"), changes ("from 10%
 //! to 80%"), decades, the name it may belong to, and its qualifiers.
 
-use smallvec::SmallVec;
-
 use crate::catalogue::schema::WordRole;
-use crate::claim::{Kind, Qualifier, Reading};
+use crate::claim::{Kind, Qualifier, Readings};
 use crate::tokenize::TokenKind;
 
 use super::{Core, Scanner, Step, reading};
@@ -102,7 +100,7 @@ impl Scanner<'_> {
                 .collect(),
             Some(h) => {
                 let hf = h.scale * of.factor * percent;
-                let mut v: SmallVec<[Reading; 2]> = SmallVec::new();
+                let mut v = Readings::new();
                 for r in &core.readings {
                     for s in &h.readings {
                         if s.value * hf > r.value * f {
