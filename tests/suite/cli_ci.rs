@@ -1,7 +1,7 @@
 //! The CI side of `factcheck`: every output format, `-o`, whole directories
 //! in parallel, configuration, suppressions, baselines and `explain`.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

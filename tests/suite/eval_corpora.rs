@@ -5,7 +5,7 @@
 //! Runs `factcheck eval --check`; reads ../shared/corpora, skipped with a
 //! message where it is absent.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 

@@ -11,7 +11,7 @@
 //! Third-party text is read from ../shared; without it those sets are skipped
 //! with a message.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

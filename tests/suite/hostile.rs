@@ -3,7 +3,7 @@
 //! (50 MB file, 10 MB line, 100,000 figures in one paragraph); the time limit
 //! of each run is the "never hangs" check.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! ../shared, skipped with a message where absent) and the project's own
 //! fixtures, each against its expectation file.
 
-mod common;
+use crate::common;
 
 use common::{check_json, load_expected, repo, score};
 

@@ -1,6 +1,6 @@
 //! `factcheck extract` driven through the real binary.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

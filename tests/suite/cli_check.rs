@@ -1,7 +1,7 @@
 //! `factcheck FILE…` driven through the real binary: formats, exit codes,
 //! several files, unreadable and one-language inputs.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

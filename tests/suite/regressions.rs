@@ -10,7 +10,7 @@ use factcheck::segment::Article;
 
 #[test]
 fn every_regression_fixture_holds() {
-    let table = include_str!("fixtures/regressions.tsv");
+    let table = include_str!("../fixtures/regressions.tsv");
     let mut failures = Vec::new();
     let mut count = 0;
     for line in table

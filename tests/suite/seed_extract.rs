@@ -3,7 +3,7 @@
 //! expected.yaml is covered by a claim with the right value, unit, scale and
 //! qualifier, and nothing is read from tickers, versions, clock times or the URL.
 
-mod common;
+use crate::common;
 
 use factcheck::catalogue::builtin;
 use factcheck::claim::Claim;
