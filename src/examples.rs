@@ -17,6 +17,7 @@ use crate::segment::Article;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub file: String,
+    pub line: usize,
     pub entry: String,
     /// The example's text, as "en: … / vi: …" for a pair.
     pub text: String,
@@ -28,8 +29,8 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} `{}`: {:?} expected {}, got {}",
-            self.file, self.entry, self.text, self.expected, self.got
+            "{}:{}: `{}`: {:?} expected {}, got {}",
+            self.file, self.line, self.entry, self.text, self.expected, self.got
         )
     }
 }
@@ -69,6 +70,7 @@ pub fn verdict(cat: &Catalogue, en: &str, vi: &str) -> String {
 pub fn run(cat: &Catalogue, ex: &SourcedExample) -> Option<Failure> {
     let fail = |text: String, expected: String, got: String| Failure {
         file: ex.file.clone(),
+        line: ex.line,
         entry: ex.entry.clone(),
         text,
         expected,
@@ -90,13 +92,13 @@ pub fn run(cat: &Catalogue, ex: &SourcedExample) -> Option<Failure> {
     }
 }
 
-/// Run every example of the catalogue from files whose name ends with one of
-/// `files` (all of them when empty).
-pub fn run_all(cat: &Catalogue, files: &[String]) -> (usize, Vec<Failure>) {
+/// Run every example of the catalogue from files whose path starts with one
+/// of `prefixes` (all of them when empty).
+pub fn run_all(cat: &Catalogue, prefixes: &[String]) -> (usize, Vec<Failure>) {
     let chosen: Vec<&SourcedExample> = cat
         .examples
         .iter()
-        .filter(|e| files.is_empty() || files.iter().any(|f| e.file.ends_with(f.as_str())))
+        .filter(|e| prefixes.is_empty() || prefixes.iter().any(|f| e.file.starts_with(f.as_str())))
         .collect();
     let failures = chosen.iter().filter_map(|e| run(cat, e)).collect();
     (chosen.len(), failures)
@@ -124,6 +126,7 @@ mod tests {
     fn a_wrong_example_is_reported() {
         let ex = SourcedExample {
             file: "x.yaml".into(),
+            line: 3,
             entry: "percent".into(),
             en: Some("25% of revenue".into()),
             vi: None,

@@ -6,6 +6,8 @@ mod common;
 
 #[path = "suite/check_articles.rs"]
 mod check_articles;
+#[path = "suite/cli_catalogue.rs"]
+mod cli_catalogue;
 #[path = "suite/cli_check.rs"]
 mod cli_check;
 #[path = "suite/cli_ci.rs"]

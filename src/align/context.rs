@@ -379,3 +379,46 @@ fn years_beside(claims: &[Claim], out: &mut [Context], members: Range<usize>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::align::testing::read;
+    use crate::claim::Section;
+
+    #[test]
+    fn a_claim_knows_what_surrounds_it() {
+        let r = read(
+            "Doanh thu của Huawei đạt 100 tỷ USD trong năm 2023.\n\
+             Huawei’s revenue reached $100 billion in 2023, and 16 other countries joined.\n",
+        );
+        let vi = r.claim(Section::Translation, "100 tỷ USD");
+        let en = r.claim(Section::Original, "$100 billion");
+        let (cv, ce) = (&r.contexts.of[vi], &r.contexts.of[en]);
+        // The name is near both, without its possessive; the year beside both.
+        let shared: Vec<_> = cv
+            .near_anchors
+            .iter()
+            .filter(|a| ce.near_anchors.contains(a))
+            .collect();
+        assert!(!shared.is_empty(), "{cv:?} / {ce:?}");
+        assert_eq!(cv.years_beside, [2023]);
+        assert_eq!(ce.years_beside, [2023]);
+        // Both sentences hold the name, the year and the term "revenue".
+        let s = |c: usize| r.contexts.sentence_anchors(c).to_vec();
+        assert!(s(vi).iter().filter(|a| s(en).contains(a)).count() >= 3);
+        let sixteen = r.claim(Section::Original, "16");
+        assert!(r.contexts.of[sixteen].subject_other);
+    }
+
+    #[test]
+    fn subjects_after_and_pinned_on_a_name() {
+        let r = read(
+            "Biên lợi nhuận của Alphabet (11-19%) rất cao.\n\
+             Margins of 11% to 19% for Alphabet, Meta and Microsoft are high.\n",
+        );
+        let vi = r.claim(Section::Translation, "11-19%");
+        let en = r.claim(Section::Original, "11% to 19%");
+        assert!(r.contexts.of[vi].pinned_on_name);
+        assert_eq!(r.contexts.of[en].names_after, 3);
+    }
+}

@@ -77,3 +77,50 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
         contexts,
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Articles for the pairing's unit tests: claims and contexts read from
+    //! text in the seed layout.
+
+    use super::*;
+    use crate::catalogue::builtin;
+    use crate::extract::read_article;
+    use crate::input::Source;
+
+    /// An article, its claims and their contexts.
+    pub struct Read {
+        pub article: Article,
+        pub claims: Vec<Claim>,
+        pub contexts: Contexts,
+    }
+
+    impl Read {
+        /// The index of the claim whose text is `text` in `section`.
+        pub fn claim(&self, section: Section, text: &str) -> usize {
+            self.claims
+                .iter()
+                .position(|c| c.section == section && c.text == text)
+                .unwrap_or_else(|| panic!("no claim {text:?} in {section:?}"))
+        }
+    }
+
+    pub fn read(text: &str) -> Read {
+        let cat = builtin();
+        let article = Article::from_layout(
+            cat,
+            &Source {
+                name: "t.txt".into(),
+                text: text.into(),
+            },
+        );
+        let mut builder = ContextBuilder::new(cat);
+        let claims = read_article(cat, &article, &mut builder).claims;
+        let contexts = builder.finish(claims.len());
+        Read {
+            article,
+            claims,
+            contexts,
+        }
+    }
+}

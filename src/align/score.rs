@@ -143,3 +143,56 @@ pub fn pair_score(
     }
     Some(value + kind + context)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testing::read;
+    use crate::claim::Claim;
+    use crate::claim::Section;
+    use crate::compare::relate;
+
+    #[test]
+    fn values_then_context_decide_the_score() {
+        let r = read(
+            "Huawei chi 25 tỷ USD; Apple chi 31 tỷ USD.\n\
+             Huawei spent $25 billion; Apple spent $30 billion.\n",
+        );
+        let mut overlap = Overlap::new(&r.contexts);
+        let score = |o: &mut Overlap, v: &str, e: &str| {
+            let (v, e) = (
+                r.claim(Section::Translation, v),
+                r.claim(Section::Original, e),
+            );
+            pair_score(&r.claims, o, v, e, relate(&r.claims[v], &r.claims[e]))
+        };
+        let equal = score(&mut overlap, "25 tỷ USD", "$25 billion").unwrap();
+        let changed = score(&mut overlap, "31 tỷ USD", "$30 billion").unwrap();
+        let crossed = score(&mut overlap, "31 tỷ USD", "$25 billion").unwrap();
+        assert!(
+            equal > changed && changed > crossed,
+            "{equal} {changed} {crossed}"
+        );
+    }
+
+    #[test]
+    fn a_changed_bare_count_needs_something_near_it() {
+        let r = read("Có 12 người đến.\nThere were 15 visitors and 3 cars.\n");
+        let mut overlap = Overlap::new(&r.contexts);
+        let v = r.claim(Section::Translation, "12");
+        let e = r.claim(Section::Original, "15");
+        let rel = relate(&r.claims[v], &r.claims[e]);
+        assert_eq!(rel.relation, Relation::Disjoint);
+        assert_eq!(pair_score(&r.claims, &mut overlap, v, e, rel), None);
+        // Magnitudes twenty times apart are no changed figure at all.
+        let r = read("Có 1.400 sản phẩm.\nThere were 2 products and 70 shops.\n");
+        let v = &r.claims[r.claim(Section::Translation, "1.400")];
+        let disjoint = |e: &Claim| {
+            let rel = relate(v, e);
+            assert_eq!(rel.relation, Relation::Disjoint);
+            plausible_mismatch(v, e, rel)
+        };
+        assert!(!disjoint(&r.claims[r.claim(Section::Original, "2")]));
+        assert!(disjoint(&r.claims[r.claim(Section::Original, "70")]));
+    }
+}

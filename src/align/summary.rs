@@ -208,3 +208,67 @@ impl<'a> SourceIndex<'a> {
         best.map(|(_, p)| p)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::score::Overlap;
+    use crate::align::testing::read;
+    use crate::claim::Section;
+
+    fn source(text: &str, summary: &str) -> Option<String> {
+        source_at(text, summary).map(|s| s.0)
+    }
+
+    /// The text and line of the source found.
+    fn source_at(text: &str, summary: &str) -> Option<(String, usize)> {
+        let r = read(text);
+        let en: Vec<usize> = (0..r.claims.len())
+            .filter(|&i| r.claims[i].section == Section::Original)
+            .collect();
+        let index = SourceIndex::new(&r.claims, &r.contexts, &en);
+        let mut overlap = Overlap::new(&r.contexts);
+        let v = r.claim(Section::Summary, summary);
+        index
+            .best_source(&mut overlap, v)
+            .map(|p| (r.claims[p.en].text.clone(), r.claims[p.en].line))
+    }
+
+    const ARTICLE: &str = "- Huawei chi gần 25% doanh thu cho nghiên cứu\n\
+        - Doanh thu của Huawei đạt 120 tỷ USD\n\
+        - Công ty có 5.000 việc làm mới\n\
+        https://example.com/a\n\
+        Huawei spent 10% on marketing and almost one-quarter of its revenue on research.\n\
+        Huawei's revenue reached $100 billion in 2023, while Apple earned $120 billion.\n";
+
+    #[test]
+    fn an_equal_figure_anywhere_is_the_source() {
+        assert_eq!(
+            source(ARTICLE, "gần 25%").as_deref(),
+            Some("almost one-quarter")
+        );
+    }
+
+    #[test]
+    fn a_changed_figure_needs_shared_names_and_terms() {
+        // "120 tỷ USD" equals Apple's figure: the value wins.
+        assert_eq!(
+            source(ARTICLE, "120 tỷ USD").as_deref(),
+            Some("$120 billion")
+        );
+        // Nothing in the original is about jobs.
+        assert_eq!(source(ARTICLE, "5.000"), None);
+    }
+
+    #[test]
+    fn the_index_finds_what_a_full_scan_finds() {
+        // Many equal figures: the candidates stay bounded, and the best one
+        // (the same sentence's names) is among them.
+        let mut text = String::from("- Doanh thu của Sao Mai tăng 5%\nhttps://example.com/a\n");
+        for i in 0..2_000 {
+            text.push_str(&format!("Company {i} grew 5%.\n"));
+        }
+        text.push_str("Sao Mai revenue grew 5%.\n");
+        assert_eq!(source_at(&text, "5%"), Some(("5%".into(), 2_003)));
+    }
+}

@@ -350,3 +350,66 @@ fn value_anchor(c: &Claim) -> u64 {
     }
     anchor(AnchorKind::Value, key.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testing::read;
+
+    fn run(
+        text: &str,
+    ) -> (
+        crate::align::testing::Read,
+        Vec<Pair>,
+        Vec<usize>,
+        Vec<usize>,
+    ) {
+        let r = read(text);
+        let of = |s: Section| -> Vec<usize> {
+            (0..r.claims.len())
+                .filter(|&i| r.claims[i].section == s)
+                .collect()
+        };
+        let (tr, en) = (of(Section::Translation), of(Section::Original));
+        let mut m = Matcher::new(&r.claims, &r.contexts);
+        let (uv, ue) = m.run(&r.article, &tr, &en);
+        let pairs = m.pairs.clone();
+        drop(m);
+        (r, pairs, uv, ue)
+    }
+
+    #[test]
+    fn aligned_paragraphs_pair_their_figures_in_order() {
+        let (r, pairs, uv, ue) = run("Doanh thu tăng 25% lên 4,3 tỷ nhân dân tệ.\n\
+             Công ty có 1.600 nhân viên.\n\
+             Revenue rose 25% to 4.3 billion yuan.\n\
+             The company has 1,600 employees.\n");
+        assert_eq!(pairs.len(), 3, "{pairs:?}");
+        for p in &pairs {
+            assert_eq!(r.claims[p.vi].line + 2, r.claims[p.en].line, "{p:?}");
+        }
+        assert!(uv.is_empty() && ue.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_left_out_leaves_its_figures_unpaired() {
+        let (r, pairs, uv, ue) = run("Doanh thu tăng 25%.\n\
+             Lợi nhuận đạt 3 tỷ USD.\n\
+             Revenue rose 25%.\n\
+             Mobile data traffic rose 27% last year.\n\
+             Profit reached $3 billion.\n");
+        assert_eq!(pairs.len(), 2, "{pairs:?}");
+        assert!(uv.is_empty());
+        assert_eq!(ue.len(), 1);
+        assert_eq!(r.claims[ue[0]].text, "27%");
+    }
+
+    #[test]
+    fn a_changed_figure_alone_in_its_sentence_is_still_paired() {
+        let (r, pairs, _, _) =
+            run("Công ty được thành lập năm 1998.\nThe company was founded in 1989.\n");
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!(r.claims[pairs[0].vi].text, "năm 1998");
+        assert_eq!(pairs[0].related.relation, Relation::Disjoint);
+    }
+}

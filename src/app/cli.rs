@@ -31,6 +31,30 @@ pub enum Command {
     /// Measure the check on line-aligned parallel corpora (en.txt, vi.txt):
     /// false alarms, recall on perturbations, quietness on equivalents.
     Eval(EvalArgs),
+    /// Work with claim catalogues (`--claims DIR`).
+    Catalogue(CatalogueArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    #[command(subcommand)]
+    pub action: CatalogueAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueAction {
+    /// Run the examples of the catalogue files in each DIR (loaded over the
+    /// built-in catalogue, as `--claims DIR` would): every phrase must yield
+    /// exactly the claims it lists, every sentence pair the finding it names.
+    /// Exit 1 when one fails.
+    Test(CatalogueTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueTestArgs {
+    /// Catalogue directories; without one, the built-in catalogue's examples.
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 //! reported for that file while the others go on; they make the exit code 2
 //! at the end. `anyhow` is used only here; the library returns typed errors.
 
+mod catalogue_cmd;
 mod check_cmd;
 mod cli;
 mod eval;
@@ -40,6 +41,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Extract(args)) => extract_cmd::run(&args),
         Some(Command::Explain(args)) => explain_cmd::run(&args.code),
         Some(Command::Eval(args)) => eval_cmd::run(&args),
+        Some(Command::Catalogue(args)) => catalogue_cmd::run(&args),
         None => check_cmd::run(&cli.check),
     }
 }

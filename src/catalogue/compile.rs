@@ -17,15 +17,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The first line of the file that mentions `needle` (0 when none does).
+    fn line_of(&self, needle: &str) -> usize {
+        self.text
+            .lines()
+            .position(|l| l.contains(needle))
+            .map_or(0, |i| i + 1)
+    }
+
     /// An error on the first line of the file that mentions `needle`.
     fn fail(&self, needle: &str, message: String) -> CatalogueError {
         CatalogueError {
             file: self.file.to_string(),
-            line: self
-                .text
-                .lines()
-                .position(|l| l.contains(needle))
-                .map_or(0, |i| i + 1),
+            line: self.line_of(needle),
             message,
         }
     }
@@ -106,6 +110,12 @@ fn number_words(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<NumberWordDef>)
             }
             let word = cat.vocab.intern(&d.word.to_lowercase());
             let only_after = syms(cat, &d.only_after);
+            cat.lang_mut(lang).listed.numbers.push((
+                d.word.clone(),
+                d.value,
+                d.role,
+                !d.only_after.is_empty(),
+            ));
             cat.lang_mut(lang).number_words.insert(
                 word,
                 NumberWord {
@@ -169,6 +179,10 @@ fn scales(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<ScaleDef>) -> Result 
                 unless_before: syms(cat, &d.unless_before),
             };
             insert(cat, cx, |c| &mut c.lang_mut(lang).scales, &d.word, s)?;
+            cat.lang_mut(lang)
+                .listed
+                .scales
+                .push((d.word.clone(), d.factor, d.attached));
             cx.examples.push((d.word, d.examples));
         }
     }
@@ -250,9 +264,17 @@ fn currencies(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<CurrencyDef>) -> Resu
         }
         for w in &d.en {
             insert(cat, cx, |c| &mut c.en.currency_suffix, w, strong.clone())?;
+            cat.en
+                .listed
+                .currencies
+                .push((w.clone(), strong.code.clone()));
         }
         for w in &d.vi {
             insert(cat, cx, |c| &mut c.vi.currency_suffix, w, strong.clone())?;
+            cat.vi
+                .listed
+                .currencies
+                .push((w.clone(), strong.code.clone()));
         }
         for w in &d.weak {
             insert(cat, cx, |c| &mut c.vi.currency_suffix, w, weak.clone())?;
@@ -432,8 +454,10 @@ fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
                     format!("example of `{entry}` needs `en:`, `vi:` or both"),
                 ));
             }
+            let text = ex.en.as_deref().or(ex.vi.as_deref()).unwrap_or_default();
             cat.examples.push(SourcedExample {
                 file: cx.file.to_string(),
+                line: cx.line_of(text),
                 entry: entry.clone(),
                 en: ex.en.clone(),
                 vi: ex.vi.clone(),

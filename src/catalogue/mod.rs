@@ -60,6 +60,8 @@ pub struct CatalogueError {
 #[derive(Debug, Clone)]
 pub struct SourcedExample {
     pub file: String,
+    /// The line of the file the example is on (0 when not found).
+    pub line: usize,
     pub entry: String,
     pub en: Option<String>,
     pub vi: Option<String>,

@@ -124,6 +124,22 @@ pub struct LangTables {
     /// For each symbol, whether a claim may start at a word with it (numbers
     /// always may): the scan's quick rejection of ordinary words.
     pub(super) starts: Vec<bool>,
+    /// The entries as written, in catalogue order, for tools that write
+    /// text rather than read it (the evaluation's rewrites).
+    pub listed: Listed,
+}
+
+/// Catalogue entries of one language as written.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// Scale words: the word, its factor, whether it is glued to the number.
+    pub scales: Vec<(String, f64, bool)>,
+    /// Currency words written after the amount (not the weak ones), with
+    /// their code.
+    pub currencies: Vec<(String, Arc<str>)>,
+    /// Number words: the word, its value and role, and whether it stands
+    /// only after certain words.
+    pub numbers: Vec<(String, f64, NumberRole, bool)>,
 }
 
 impl LangTables {

@@ -27,11 +27,7 @@ impl Scanner<'_> {
             {
                 return Some(Step::Skip(i + len));
             }
-            // Capitalised inside a sentence, it is a name ("Double Rainbow").
-            if self.tokens[i].capitalized()
-                && i > 0
-                && self.sentence_of[i - 1] == self.sentence_of[i]
-            {
+            if self.capitalised_multiplier(i) {
                 return Some(Step::Skip(i + len));
             }
             // A multiplier word is as precise as a written integer ("double"
@@ -116,6 +112,12 @@ impl Scanner<'_> {
         c.readings = smallvec![reading(value, value, r.precision, q.as_ref())];
         c.qualifier = q;
         Step::Claim(Box::new(c), end)
+    }
+
+    /// Rule `capitalised-multiplier`: a multiplier word capitalised inside a
+    /// sentence is a name, not a multiplier: "the Double Rainbow tour".
+    fn capitalised_multiplier(&self, i: usize) -> bool {
+        self.tokens[i].capitalized() && i > 0 && self.sentence_of[i - 1] == self.sentence_of[i]
     }
 
     /// "and a half", "-and-a-half", "rưỡi" at `k`: its length in tokens.

@@ -278,6 +278,46 @@ fn english_phrases() {
     check(Lang::En, EN);
 }
 
+/// Each named rule of the extractor with the line it was written for.
+#[test]
+fn named_rules_hold() {
+    for (rule, lang, text, expected) in [
+        (
+            "converted-in-brackets",
+            Lang::En,
+            "a 12m (39ft) vessel",
+            &["length 1.2e10 nm", "length 1.1887e10 nm"][..],
+        ),
+        (
+            "change-by-to",
+            Lang::En,
+            "profit fell by £4.6bn to £12.6bn",
+            &["money 4.6e9 GBP", "money 1.26e10 GBP"],
+        ),
+        (
+            "new-level",
+            Lang::En,
+            "sales rose 19 percent to 27,480 units",
+            &["percent 19%", "count 27480"],
+        ),
+        ("decade", Lang::En, "in the 1840 's", &["year 1840..1849"]),
+        (
+            "capitalised-multiplier",
+            Lang::En,
+            "tickets for the Double Rainbow tour",
+            &[],
+        ),
+        (
+            "capitalised-multiplier",
+            Lang::En,
+            "Double the price.",
+            &["multiplier 2x"],
+        ),
+    ] {
+        assert_eq!(keys(lang, text), expected, "rule {rule}: {text}");
+    }
+}
+
 #[test]
 fn columns_point_into_the_original() {
     use unicode_normalization::UnicodeNormalization;

@@ -34,7 +34,7 @@ use corpus::{build, corpus_line, groups};
 use report::{Alarm, MIN_QUIET, Sample, Tally};
 pub use report::{CorpusReport, table};
 use rewrite::{
-    EQUIVALENTS, Equivalent, PERTURBATIONS, Perturbation, Rng, perturb, rewrite_en_dollars,
+    EQUIVALENTS, Equivalent, PERTURBATIONS, Perturbation, Rng, Words, perturb, rewrite_en_dollars,
     rewrite_vi,
 };
 
@@ -63,7 +63,8 @@ pub fn evaluate(
         .map(|g| analyze(cat, &build(corpus, g, None, None), "eval").ok())
         .collect();
     let quiet = false_alarms(&groups, &baseline, known);
-    let jobs = jobs(corpus, &groups, &baseline, known, seed);
+    let words = Words::new(cat);
+    let jobs = jobs(&words, corpus, &groups, &baseline, known, seed);
     let outcomes: Vec<bool> = jobs
         .par_iter()
         .map(|j| {
@@ -171,6 +172,7 @@ fn false_alarms(
 /// Perturbations and equivalents, one claim (or line) at a time, on lines
 /// the check leaves quiet and no known error touches.
 fn jobs(
+    words: &Words,
     corpus: &Corpus,
     groups: &[Vec<usize>],
     baseline: &[Option<Analysis>],
@@ -195,7 +197,7 @@ fn jobs(
             }
             let text = &corpus.vi[line];
             for kind in PERTURBATIONS {
-                if let Some(after) = perturb(kind, vi, en, text, &mut rng) {
+                if let Some(after) = perturb(words, kind, vi, en, text, &mut rng) {
                     jobs.push(Job::perturbation(gi, line, kind, text, after));
                 }
             }
@@ -205,11 +207,11 @@ fn jobs(
                 Equivalent::CurrencyWord,
                 Equivalent::DigitsToWords,
             ] {
-                if let Some(after) = rewrite_vi(kind, vi, text) {
+                if let Some(after) = rewrite_vi(words, kind, vi, text) {
                     jobs.push(Job::equivalent(gi, line, kind, text, after, false));
                 }
             }
-            if let Some(after) = rewrite_en_dollars(&corpus.en[line]) {
+            if let Some(after) = rewrite_en_dollars(words, &corpus.en[line]) {
                 jobs.push(Job::equivalent(
                     gi,
                     line,

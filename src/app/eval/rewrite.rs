@@ -6,7 +6,97 @@
 use serde::Serialize;
 
 use super::report::{MIN_ERROR_RECALL, MIN_QUALIFIER_RECALL};
+use factcheck::catalogue::Catalogue;
+use factcheck::catalogue::schema::NumberRole;
 use factcheck::claim::{Claim, Direction, Kind};
+
+/// The words the rewrites write, from the catalogue: which scale word and
+/// which currency word replaces which, the Vietnamese number words, and the
+/// English scale words.
+pub struct Words {
+    /// Vietnamese scale words, longest first, each with its swap: the word a
+    /// thousand times smaller, or else a thousand times larger.
+    scale_swaps: Vec<(String, String)>,
+    /// Vietnamese currency words, longest first, each with the first word of
+    /// another currency (USD, or the euro for USD).
+    currency_swaps: Vec<(String, String)>,
+    /// The Vietnamese number word of each value 1 to 10.
+    digits: Vec<Option<String>>,
+    /// English scale words that stand apart from the number ("million",
+    /// "bln"), longest first, and every English scale word (a glued one such
+    /// as "m" is left alone).
+    en_spelled: Vec<String>,
+    en_all: Vec<String>,
+}
+
+impl Words {
+    pub fn new(cat: &Catalogue) -> Words {
+        let vi = &cat.vi.listed;
+        let mut scales: Vec<&(String, f64, bool)> = vi.scales.iter().collect();
+        scales.sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
+        let word_of = |f: f64| {
+            vi.scales
+                .iter()
+                .find(|s| s.1 == f && !s.2)
+                .map(|s| s.0.clone())
+        };
+        let scale_swaps = scales
+            .iter()
+            .filter_map(|(w, f, _)| {
+                let to = word_of(f / 1000.0).or_else(|| word_of(f * 1000.0))?;
+                Some((w.clone(), to))
+            })
+            .collect();
+        let first_of = |code: &str| {
+            vi.currencies
+                .iter()
+                .find(|c| &*c.1 == code)
+                .map(|c| c.0.clone())
+        };
+        let mut currencies: Vec<&(String, std::sync::Arc<str>)> = vi.currencies.iter().collect();
+        currencies.sort_by_key(|c| std::cmp::Reverse(c.0.chars().count()));
+        let currency_swaps = currencies
+            .iter()
+            .filter_map(|(w, code)| {
+                let to = if &**code == "USD" {
+                    first_of("EUR")
+                } else {
+                    first_of("USD")
+                }?;
+                Some((w.clone(), to))
+            })
+            .collect();
+        let digits = (0..=10)
+            .map(|v| {
+                vi.numbers
+                    .iter()
+                    .find(|(_, value, role, only_after)| {
+                        *value == v as f64
+                            && !only_after
+                            && matches!(role, NumberRole::Unit | NumberRole::Ten)
+                    })
+                    .map(|n| n.0.clone())
+            })
+            .collect();
+        let en = &cat.en.listed;
+        Words {
+            scale_swaps,
+            currency_swaps,
+            digits,
+            en_spelled: {
+                let mut v: Vec<String> = en
+                    .scales
+                    .iter()
+                    .filter(|s| !s.2)
+                    .map(|s| s.0.clone())
+                    .collect();
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
+            en_all: en.scales.iter().map(|s| s.0.to_lowercase()).collect(),
+        }
+    }
+}
 
 /// A deterministic random generator (SplitMix64).
 pub struct Rng(pub u64);
@@ -141,6 +231,7 @@ fn vietnamese_number(v: f64, decimals: usize) -> String {
 }
 
 pub fn perturb(
+    words: &Words,
     kind: Perturbation,
     vi: &Claim,
     en: &Claim,
@@ -174,31 +265,21 @@ pub fn perturb(
             format!("{}{}{}", &t[..a], s, &t[b..])
         }
         Perturbation::SwappedScale => {
-            const SWAPS: [(&str, &str); 5] = [
-                ("nghìn tỷ", "tỷ"),
-                ("tỷ", "triệu"),
-                ("tỉ", "triệu"),
-                ("triệu", "tỷ"),
-                ("nghìn", "triệu"),
-            ];
-            let (from, to) = SWAPS.iter().find(|(f, _)| t.contains(f))?;
-            t.replacen(from, to, 1)
+            let (from, to) = words
+                .scale_swaps
+                .iter()
+                .find(|(f, _)| t.contains(f.as_str()))?;
+            t.replacen(from.as_str(), to, 1)
         }
         Perturbation::SwappedCurrency => {
             if vi.kind != Kind::Money {
                 return None;
             }
-            const SWAPS: [(&str, &str); 7] = [
-                ("đô la Mỹ", "euro"),
-                ("USD", "euro"),
-                ("đô la", "euro"),
-                ("euro", "USD"),
-                ("bảng", "USD"),
-                ("nhân dân tệ", "USD"),
-                ("đồng", "USD"),
-            ];
-            let (from, to) = SWAPS.iter().find(|(f, _)| t.contains(f))?;
-            t.replacen(from, to, 1)
+            let (from, to) = words
+                .currency_swaps
+                .iter()
+                .find(|(f, _)| t.contains(f.as_str()))?;
+            t.replacen(from.as_str(), to, 1)
         }
         Perturbation::DecimalDamage => {
             let (a, b) = digits(t)?;
@@ -234,11 +315,7 @@ pub fn perturb(
     splice(line, vi, &new)
 }
 
-const VI_DIGIT_WORDS: [&str; 11] = [
-    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
-];
-
-pub fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
+pub fn rewrite_vi(words: &Words, kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
     let t = &vi.text;
     let new = match kind {
         Equivalent::PercentWord => {
@@ -292,7 +369,8 @@ pub fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
             if !(1..=10).contains(&v) || vi.kind == Kind::Count || !alone {
                 return None;
             }
-            format!("{}{}{}", &t[..a], VI_DIGIT_WORDS[v], &t[b..])
+            let word = words.digits.get(v)?.as_ref()?;
+            format!("{}{word}{}", &t[..a], &t[b..])
         }
         Equivalent::EnglishDollarWords => return None,
     };
@@ -304,7 +382,7 @@ pub fn rewrite_vi(kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
 
 /// "$6 million" → "6 million dollars", "$ 50,000" → "50,000 dollars" in an
 /// English line.
-pub fn rewrite_en_dollars(line: &str) -> Option<String> {
+pub fn rewrite_en_dollars(lex: &Words, line: &str) -> Option<String> {
     let i = line.find('$')?;
     if line[..i].ends_with(|c: char| c.is_alphanumeric()) {
         return None; // US$, HK$, A$
@@ -317,9 +395,11 @@ pub fn rewrite_en_dollars(line: &str) -> Option<String> {
     }
     let number = &rest[lead..lead + b];
     let after = &rest[lead + b..];
-    let scale = ["million", "billion", "trillion"]
-        .into_iter()
-        .find(|s| after.strip_prefix(' ').is_some_and(|x| x.starts_with(s)));
+    let scale = lex.en_spelled.iter().find(|s| {
+        after
+            .strip_prefix(' ')
+            .is_some_and(|x| x.starts_with(s.as_str()))
+    });
     let (words, tail) = match scale {
         Some(s) => (format!("{number} {s}"), &after[1 + s.len()..]),
         None => (number.to_string(), after),
@@ -327,7 +407,7 @@ pub fn rewrite_en_dollars(line: &str) -> Option<String> {
     // "$115-million", "$5.7 bln": a scale this rewrite does not spell out.
     let next = tail.split_whitespace().next().unwrap_or("");
     if tail.starts_with(|c: char| c.is_alphanumeric() || c == '-')
-        || ["bn", "bln", "mln", "mn", "m", "tn", "k"].contains(&next)
+        || lex.en_all.iter().any(|w| w == &next.to_lowercase())
     {
         return None;
     }
@@ -347,14 +427,46 @@ mod tests {
 
     #[test]
     fn english_dollars_rewrite() {
+        let w = Words::new(factcheck::catalogue::builtin());
         assert_eq!(
-            rewrite_en_dollars("spent $6 million on it").as_deref(),
+            rewrite_en_dollars(&w, "spent $6 million on it").as_deref(),
             Some("spent 6 million dollars on it")
         );
         assert_eq!(
-            rewrite_en_dollars("spent $ 50,000 on it").as_deref(),
+            rewrite_en_dollars(&w, "spent $ 50,000 on it").as_deref(),
             Some("spent 50,000 dollars on it")
         );
-        assert_eq!(rewrite_en_dollars("spent US$6 on it"), None);
+        assert_eq!(rewrite_en_dollars(&w, "spent US$6 on it"), None);
+        assert_eq!(
+            rewrite_en_dollars(&w, "spent $5 bln on it").as_deref(),
+            Some("spent 5 bln dollars on it")
+        );
+        assert_eq!(rewrite_en_dollars(&w, "spent $5m on it"), None);
+    }
+
+    #[test]
+    fn swaps_come_from_the_catalogue() {
+        let w = Words::new(factcheck::catalogue::builtin());
+        let swap = |t: &str| {
+            w.scale_swaps
+                .iter()
+                .find(|(f, _)| t.contains(f.as_str()))
+                .cloned()
+        };
+        assert_eq!(
+            swap("6 nghìn tỷ USD"),
+            Some(("nghìn tỷ".into(), "tỷ".into()))
+        );
+        assert_eq!(swap("6 tỷ USD"), Some(("tỷ".into(), "triệu".into())));
+        let cur = |t: &str| {
+            w.currency_swaps
+                .iter()
+                .find(|(f, _)| t.contains(f.as_str()))
+                .cloned()
+        };
+        assert_eq!(cur("6 triệu đô la Mỹ").map(|c| c.1), Some("euro".into()));
+        assert_eq!(cur("6 triệu euro").map(|c| c.1), Some("USD".into()));
+        assert_eq!(w.digits[2].as_deref(), Some("hai"));
+        assert_eq!(w.digits[10].as_deref(), Some("mười"));
     }
 }
