@@ -12,14 +12,14 @@ use rayon::prelude::*;
 
 use super::cli::{CheckArgs, CheckFormat};
 use super::inputs::{ArticleInput, article_inputs, load_catalogue};
-use super::output::{emit, warn, write_atomically};
+use super::output::{Sink, warn, write_atomically};
 use super::progress::Progress;
 use super::walk::Excludes;
 use factcheck::catalogue::Catalogue;
 use factcheck::check::{CheckError, analyze};
 use factcheck::config::{self, Config, FailOn, Suppressions};
 use factcheck::diagnostic::{Code, Finding};
-use factcheck::render::{self, FileReport, Report};
+use factcheck::render::{self, FileReport, Totals};
 
 /// `factcheck FILE…`: check every article (in parallel, reported in a
 /// stable order), apply the configuration (severities, suppressions) and the
@@ -45,28 +45,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         refuse_to_overwrite_an_input(out, &inputs)?;
     }
 
-    let progress = Progress::new(inputs.len());
-    let check_all = || -> Vec<FileReport> {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let report = check_input(&cat, input);
-                progress.tick();
-                report
-            })
-            .collect()
-    };
-    let mut files = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .context("cannot start the worker threads")?
-            .install(check_all),
-        None => check_all(),
-    };
-    progress.finish();
-
-    apply_severities(&mut files, &config);
     let mut sets = Vec::new();
     if let Some(path) = &config.path {
         sets.push(Suppressions::new(
@@ -88,62 +66,119 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             write_baseline = Some(b.clone());
         }
     }
-    apply_suppressions(&mut files, &sets);
-
-    if let Some(path) = write_baseline {
-        let accepted: Vec<(String, Vec<Finding>)> = files
-            .iter()
-            .map(|f| (f.path.clone(), f.findings.clone()))
-            .collect();
-        let baseline = config::baseline_for(&path, &accepted);
-        write_atomically(&path, &factcheck::catalogue::to_yaml(&baseline))?;
-        warn(&format!(
-            "factcheck: wrote a baseline of {} findings to {}",
-            baseline.suppressions.len(),
-            path.display()
-        ));
-        for f in &mut files {
-            f.findings.clear();
-        }
-    }
-
-    let report = Report { files };
-    let text = match args.format {
-        CheckFormat::Human => {
-            render::human::render(&report, args.output.is_none() && render::human::use_color())
-        }
-        CheckFormat::Concise => render::concise::render(&report),
-        CheckFormat::Json => render::json::render(&report),
-        CheckFormat::Sarif => render::sarif::render(&report),
-        CheckFormat::Github => render::github::render(&report),
+    let format = match args.format {
+        CheckFormat::Human => render::Format::Human {
+            color: args.output.is_none() && render::human::use_color(),
+        },
+        CheckFormat::Concise => render::Format::Concise,
+        CheckFormat::Json => render::Format::Json,
+        CheckFormat::Sarif => render::Format::Sarif,
+        CheckFormat::Github => render::Format::Github,
     };
-    match &args.output {
-        Some(path) => write_atomically(path, &text)?,
-        None => emit(&text)?,
-    }
-    if report.files.iter().any(|f| f.error.is_some()) {
-        return Ok(ExitCode::from(2));
-    }
     let fail_on = args
         .fail_on
         .map(FailOn::from)
         .or(config.file.fail_on)
         .unwrap_or(FailOn::Warning);
-    let failing = fail_on.threshold().is_some_and(|t| {
-        report
-            .files
-            .iter()
-            .flat_map(|f| &f.findings)
-            .any(|f| f.severity >= t)
-    });
-    Ok(if failing {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut run = Run {
+        renderer: render::renderer(format),
+        sink: Sink::new(args.output.as_deref())?,
+        totals: Totals::default(),
+        failing: false,
+        threshold: fail_on.threshold(),
+        // Stale suppressions and a new baseline need every file's findings.
+        held: (!sets.is_empty() || write_baseline.is_some()).then(Vec::new),
+    };
+    let progress = Progress::new(inputs.len());
+    for chunk in inputs.chunks(CHUNK) {
+        let reports: Vec<FileReport> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let report = check_input(&cat, input);
+                    progress.tick();
+                    report
+                })
+                .collect()
+        });
+        for mut f in reports {
+            apply_severities(&mut f, &config);
+            suppress(&mut f, &sets);
+            run.file(f)?;
+        }
+    }
+    progress.finish();
+    if let Some(mut held) = run.held.take() {
+        add_stale(&mut held, &sets);
+        if let Some(path) = write_baseline {
+            let accepted: Vec<(String, Vec<Finding>)> = held
+                .iter()
+                .map(|f| (f.path.clone(), f.findings.clone()))
+                .collect();
+            let baseline = config::baseline_for(&path, &accepted);
+            write_atomically(&path, &factcheck::catalogue::to_yaml(&baseline))?;
+            warn(&format!(
+                "factcheck: wrote a baseline of {} findings to {}",
+                baseline.suppressions.len(),
+                path.display()
+            ));
+            for f in &mut held {
+                f.findings.clear();
+            }
+        }
+        for f in held {
+            run.file(f)?;
+        }
+    }
+    let tail = run.renderer.finish(&run.totals);
+    run.sink.write(&tail)?;
+    run.sink.finish()?;
+    Ok(if run.totals.broken > 0 {
+        ExitCode::from(2)
+    } else if run.failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Check one input, turning every problem into the file's error.
+/// Files are checked this many at a time (in parallel) and reported in
+/// order before the next batch: what a run holds is bounded by the batch,
+/// not by the number of files.
+const CHUNK: usize = 256;
+
+/// A run of the check, reporting files in order as they are checked.
+struct Run {
+    renderer: Box<dyn render::Renderer>,
+    sink: Sink,
+    totals: Totals,
+    failing: bool,
+    threshold: Option<factcheck::diagnostic::Severity>,
+    /// Files held to the end, when the end decides something about them.
+    held: Option<Vec<FileReport>>,
+}
+
+impl Run {
+    fn file(&mut self, f: FileReport) -> anyhow::Result<()> {
+        if let Some(held) = &mut self.held {
+            held.push(f);
+            return Ok(());
+        }
+        self.totals.add(&f);
+        self.failing |= self
+            .threshold
+            .is_some_and(|t| f.findings.iter().any(|x| x.severity >= t));
+        let text = self.renderer.file(&f);
+        self.sink.write(&text)
+    }
+}
+
+/// Check one input, turning every problem into the file's error; keep the
+/// lines its findings quote, not the article.
 fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
     let name = input.name();
     let result = input
@@ -154,31 +189,31 @@ fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
                 for notice in &a.notices {
                     warn(&format!("factcheck: {}: {notice}", render::sanitize(&name)));
                 }
-                (article, a.findings)
+                let mut report = FileReport {
+                    path: name.clone(),
+                    findings: a.findings,
+                    ..FileReport::default()
+                };
+                report.quote_lines(&article);
+                report
             })
         });
     match result {
-        Ok((article, findings)) => FileReport {
-            path: name,
-            error: None,
-            findings,
-            article: Some(article),
-        },
+        Ok(report) => report,
         Err(e) => FileReport {
             path: name,
             error: Some(e.to_string()),
-            findings: Vec::new(),
-            article: None,
+            ..FileReport::default()
         },
     }
 }
 
 /// Severity per code from the configuration; `off` drops a code.
-fn apply_severities(files: &mut [FileReport], config: &Config) {
+fn apply_severities(f: &mut FileReport, config: &Config) {
     if config.file.severity.is_empty() {
         return;
     }
-    for f in files {
+    {
         f.findings.retain_mut(
             |x| match config.file.severity.get(&config::CodeName(x.code)) {
                 None => true,
@@ -194,16 +229,19 @@ fn apply_severities(files: &mut [FileReport], config: &Config) {
     }
 }
 
-/// Drop accepted findings; report suppressions that accept nothing any more.
-fn apply_suppressions(files: &mut [FileReport], sets: &[Suppressions]) {
-    for f in files.iter_mut() {
-        if f.error.is_some() {
-            continue;
-        }
-        let path = f.path.clone();
-        f.findings
-            .retain(|x| !sets.iter().any(|s| s.suppresses(&path, x)));
+/// Drop the findings a suppression accepts (each remembers it did).
+fn suppress(f: &mut FileReport, sets: &[Suppressions]) {
+    if f.error.is_some() || sets.is_empty() {
+        return;
     }
+    let path = f.path.clone();
+    f.findings
+        .retain(|x| !sets.iter().any(|s| s.suppresses(&path, x)));
+}
+
+/// Report, with each file they apply to, the suppressions that accepted
+/// nothing in the whole run.
+fn add_stale(files: &mut [FileReport], sets: &[Suppressions]) {
     for f in files.iter_mut() {
         if f.error.is_some() {
             continue;

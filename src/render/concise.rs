@@ -2,18 +2,30 @@
 //! message`, for grep and editors' quickfix lists. A finding is placed at its
 //! Vietnamese claim, or at the English one when there is none (`omitted`).
 
-use super::{Report, sanitize};
+use super::{FileReport, Renderer, Totals, sanitize};
 
-pub fn render(report: &Report) -> String {
+/// The concise renderer: one line per finding, nothing at the end.
+pub struct Concise;
+
+impl Renderer for Concise {
+    fn file(&mut self, f: &FileReport) -> String {
+        file(f)
+    }
+    fn finish(&mut self, _: &Totals) -> String {
+        String::new()
+    }
+}
+
+fn file(f: &FileReport) -> String {
     let mut out = String::new();
-    for f in &report.files {
+    {
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "{}: error[input] {}\n",
                 sanitize(&f.path),
                 sanitize(e)
             ));
-            continue;
+            return out;
         }
         for x in &f.findings {
             let loc = x.target.as_ref().or(x.source.as_ref());

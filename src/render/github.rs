@@ -2,8 +2,20 @@
 //! findings appear as annotations on the pull request:
 //! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=factcheck (code)::message`.
 
-use super::Report;
+use super::{FileReport, Renderer, Totals};
 use crate::diagnostic::Severity;
+
+/// The GitHub renderer: one workflow command per finding.
+pub struct Github;
+
+impl Renderer for Github {
+    fn file(&mut self, f: &FileReport) -> String {
+        file(f)
+    }
+    fn finish(&mut self, _: &Totals) -> String {
+        String::new()
+    }
+}
 
 /// Escape a message (the data after `::`), as GitHub's toolkit does.
 pub fn escape_data(s: &str) -> String {
@@ -25,9 +37,9 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report) -> String {
+fn file(f: &FileReport) -> String {
     let mut out = String::new();
-    for f in &report.files {
+    {
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "::error file={},title={}::{}\n",
@@ -35,7 +47,7 @@ pub fn render(report: &Report) -> String {
                 escape_property("factcheck (input)"),
                 escape_data(e)
             ));
-            continue;
+            return out;
         }
         for x in &f.findings {
             let title = escape_property(&format!("factcheck ({})", x.code.name()));

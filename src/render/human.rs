@@ -7,9 +7,8 @@ use std::io::IsTerminal;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Report, sanitize};
+use super::{FileReport, Renderer, Totals, sanitize};
 use crate::diagnostic::{Location, Severity};
-use crate::segment::Article;
 
 /// True when standard output is a terminal and NO_COLOR is unset or empty.
 pub fn use_color() -> bool {
@@ -46,10 +45,8 @@ const CONTEXT: usize = 36;
 
 /// The line around a location, shortened to a window, with the marker offset
 /// and width in terminal columns.
-fn window(article: &Article, loc: &Location) -> Option<(String, usize, usize)> {
-    let part = article.parts.iter().find(|p| p.path == loc.path)?;
-    let line = part.lines.get(loc.line - 1)?;
-    let chars: Vec<char> = line.original().chars().collect();
+fn window(f: &FileReport, loc: &Location) -> Option<(String, usize, usize)> {
+    let chars: Vec<char> = f.line_of(loc)?.chars().collect();
     let (a, b) = (loc.column - 1, (loc.end_column - 1).min(chars.len()));
     let from = a.saturating_sub(CONTEXT);
     let to = (b + CONTEXT).min(chars.len());
@@ -65,7 +62,7 @@ fn window(article: &Article, loc: &Location) -> Option<(String, usize, usize)> {
 fn snippet(
     out: &mut String,
     st: &Style,
-    article: Option<&Article>,
+    file: &FileReport,
     loc: &Location,
     first: bool,
     marker: char,
@@ -81,7 +78,7 @@ fn snippet(
         loc.column
     ));
     let label = format!("{} ({})", loc.section, loc.lang);
-    match article.and_then(|a| window(a, loc)) {
+    match window(file, loc) {
         Some((text, offset, width)) => {
             out.push_str(&format!("{pad} {}\n", st.dim("|")));
             out.push_str(&format!(
@@ -105,18 +102,30 @@ fn snippet(
     }
 }
 
-/// Render a report for a terminal.
-pub fn render(report: &Report, color: bool) -> String {
-    let st = Style { color };
-    let mut out = String::new();
-    for f in &report.files {
+/// The human renderer: diagnostics per file, a one-line total at the end.
+pub struct Human {
+    st: Style,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Self {
+        Human {
+            st: Style { color },
+        }
+    }
+}
+
+impl Renderer for Human {
+    fn file(&mut self, f: &FileReport) -> String {
+        let st = &self.st;
+        let mut out = String::new();
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "{}: {}\n\n",
                 st.severity(Severity::Error),
                 sanitize(e)
             ));
-            continue;
+            return out;
         }
         for x in &f.findings {
             out.push_str(&format!(
@@ -133,30 +142,30 @@ pub fn render(report: &Report, color: bool) -> String {
                 .unwrap_or(1);
             let mut first = true;
             if let Some(t) = &x.target {
-                snippet(&mut out, &st, f.article.as_ref(), t, first, '^', gutter);
+                snippet(&mut out, st, f, t, first, '^', gutter);
                 first = false;
             }
             if let Some(s) = &x.source {
-                snippet(&mut out, &st, f.article.as_ref(), s, first, '-', gutter);
+                snippet(&mut out, st, f, s, first, '-', gutter);
             }
             out.push('\n');
         }
+        out
     }
-    let (e, w, i) = report.totals();
-    let files = report.files.len();
-    let broken = report.files.iter().filter(|f| f.error.is_some()).count();
-    let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
-    let mut total = format!(
-        "{} checked: {}, {}, {}",
-        plural(files, "file"),
-        plural(e, "error"),
-        plural(w, "warning"),
-        plural(i, "info")
-    );
-    if broken > 0 {
-        total.push_str(&format!("; {} could not be read", plural(broken, "file")));
+
+    fn finish(&mut self, t: &Totals) -> String {
+        let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
+        let mut total = format!(
+            "{} checked: {}, {}, {}",
+            plural(t.files, "file"),
+            plural(t.error, "error"),
+            plural(t.warning, "warning"),
+            plural(t.info, "info")
+        );
+        if t.broken > 0 {
+            total.push_str(&format!("; {} could not be read", plural(t.broken, "file")));
+        }
+        total.push('\n');
+        total
     }
-    out.push_str(&total);
-    out.push('\n');
-    out
 }

@@ -1,16 +1,12 @@
-//! `--format json`: the stable contract documented in the README.
+//! `--format json`: the stable contract documented in the README, written a
+//! file at a time: each file's object is pretty-printed on its own and
+//! indented into the `files` array, byte for byte what printing the whole
+//! document at once gives.
 
 use serde::Serialize;
 
-use super::Report;
+use super::{FileReport, Renderer, Totals};
 use crate::diagnostic::Location;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    totals: Totals,
-}
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
@@ -29,44 +25,65 @@ struct JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
-struct Totals {
+struct JsonTotals {
     files: usize,
     error: usize,
     warning: usize,
     info: usize,
 }
 
-pub fn render(report: &Report) -> String {
-    let (error, warning, info) = report.totals();
-    let doc = JsonReport {
-        version: 1,
-        files: report
-            .files
-            .iter()
-            .map(|f| JsonFile {
-                path: &f.path,
-                error: f.error.as_deref(),
-                findings: f
-                    .findings
-                    .iter()
-                    .map(|x| JsonFinding {
-                        code: x.code.name(),
-                        severity: x.severity.name(),
-                        message: &x.message,
-                        target: x.target.as_ref(),
-                        source: x.source.as_ref(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        totals: Totals {
-            files: report.files.len(),
-            error,
-            warning,
-            info,
-        },
-    };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+/// The JSON renderer: the head with the first file, a comma before each
+/// other, the totals at the end.
+#[derive(Default)]
+pub struct Json {
+    started: bool,
+}
+
+/// Pretty JSON of `v`, its lines after the first indented by `by` spaces.
+fn pretty_at<T: Serialize>(v: &T, by: usize) -> String {
+    let s = serde_json::to_string_pretty(v).unwrap_or_default();
+    let pad = " ".repeat(by);
+    s.replace('\n', &format!("\n{pad}"))
+}
+
+impl Renderer for Json {
+    fn file(&mut self, f: &FileReport) -> String {
+        let doc = JsonFile {
+            path: &f.path,
+            error: f.error.as_deref(),
+            findings: f
+                .findings
+                .iter()
+                .map(|x| JsonFinding {
+                    code: x.code.name(),
+                    severity: x.severity.name(),
+                    message: &x.message,
+                    target: x.target.as_ref(),
+                    source: x.source.as_ref(),
+                })
+                .collect(),
+        };
+        let head = if self.started {
+            ",\n    "
+        } else {
+            "{\n  \"version\": 1,\n  \"files\": [\n    "
+        };
+        self.started = true;
+        format!("{head}{}", pretty_at(&doc, 4))
+    }
+
+    fn finish(&mut self, t: &Totals) -> String {
+        let totals = JsonTotals {
+            files: t.files,
+            error: t.error,
+            warning: t.warning,
+            info: t.info,
+        };
+        let files = if self.started {
+            "\n  ]"
+        } else {
+            "{\n  \"version\": 1,\n  \"files\": []"
+        };
+        format!("{files},\n  \"totals\": {}\n}}\n", pretty_at(&totals, 2))
+    }
 }

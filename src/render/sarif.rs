@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::Report;
+use super::{FileReport, Renderer, Totals};
 use crate::diagnostic::{CODES, Location, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -53,7 +53,22 @@ fn location(l: &Location, id: Option<usize>) -> Value {
     v
 }
 
-pub fn render(report: &Report) -> String {
+/// The SARIF renderer: one document, written as it goes: the tool and its
+/// rules first, each result as its file is checked, the invocation (which
+/// says whether every file could be read) last.
+#[derive(Default)]
+pub struct Sarif {
+    results: usize,
+    notifications: Vec<Value>,
+}
+
+/// Pretty JSON of `v`, its lines after the first indented by `by` spaces.
+fn pretty_at(v: &Value, by: usize) -> String {
+    let s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.replace('\n', &format!("\n{}", " ".repeat(by)))
+}
+
+fn rules() -> Value {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|d| {
@@ -67,11 +82,26 @@ pub fn render(report: &Report) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for f in &report.files {
+    json!({"driver": {
+        "name": "factcheck",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/factcheck/factcheck",
+        "rules": rules,
+    }})
+}
+
+fn head() -> String {
+    format!(
+        "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+        pretty_at(&rules(), 6)
+    )
+}
+
+impl Renderer for Sarif {
+    fn file(&mut self, f: &FileReport) -> String {
+        let mut out = String::new();
         if let Some(e) = &f.error {
-            notifications.push(json!({
+            self.notifications.push(json!({
                 "level": "error",
                 "message": {"text": e},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
@@ -95,30 +125,35 @@ pub fn render(report: &Report) -> String {
                 (None, Some(s)) => r["locations"] = json!([location(s, None)]),
                 (None, None) => {}
             }
-            results.push(r);
+            if self.results == 0 {
+                out.push_str(&head());
+            }
+            out.push_str(if self.results == 0 {
+                "\n        "
+            } else {
+                ",\n        "
+            });
+            out.push_str(&pretty_at(&r, 8));
+            self.results += 1;
         }
+        out
     }
-    let doc = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factcheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/factcheck/factcheck",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-        }],
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+
+    fn finish(&mut self, _: &Totals) -> String {
+        let invocations = json!([{
+            "executionSuccessful": self.notifications.is_empty(),
+            "toolExecutionNotifications": std::mem::take(&mut self.notifications),
+        }]);
+        let results = if self.results == 0 {
+            format!("{}]", head())
+        } else {
+            "\n      ]".to_string()
+        };
+        format!(
+            "{results},\n      \"invocations\": {}\n    }}\n  ]\n}}\n",
+            pretty_at(&invocations, 6)
+        )
+    }
 }
 
 #[cfg(test)]
