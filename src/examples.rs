@@ -70,7 +70,7 @@ pub fn verdict(cat: &Catalogue, en: &str, vi: &str) -> String {
 pub fn run(cat: &Catalogue, ex: &SourcedExample) -> Option<Failure> {
     let fail = |text: String, expected: String, got: String| Failure {
         file: ex.file.clone(),
-        line: ex.line,
+        line: cat.line_of(ex),
         entry: ex.entry.clone(),
         text,
         expected,
@@ -126,7 +126,6 @@ mod tests {
     fn a_wrong_example_is_reported() {
         let ex = SourcedExample {
             file: "x.yaml".into(),
-            line: 3,
             entry: "percent".into(),
             en: Some("25% of revenue".into()),
             vi: None,

@@ -454,10 +454,8 @@ fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
                     format!("example of `{entry}` needs `en:`, `vi:` or both"),
                 ));
             }
-            let text = ex.en.as_deref().or(ex.vi.as_deref()).unwrap_or_default();
             cat.examples.push(SourcedExample {
                 file: cx.file.to_string(),
-                line: cx.line_of(text),
                 entry: entry.clone(),
                 en: ex.en.clone(),
                 vi: ex.vi.clone(),

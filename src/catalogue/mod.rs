@@ -24,26 +24,35 @@ pub use vocab::Vocab;
 use crate::lang::Lang;
 use crate::tokenize::{Sym, Token, tokenize};
 
+/// A built-in catalogue file: its name, its YAML text (for messages) and
+/// the same content as JSON, converted by `build.rs` (it parses faster).
+struct Builtin {
+    name: &'static str,
+    yaml: &'static str,
+    json: &'static str,
+}
+
+macro_rules! builtin {
+    ($name:literal) => {
+        Builtin {
+            name: concat!($name, ".yaml"),
+            yaml: include_str!(concat!("../../claims/", $name, ".yaml")),
+            json: include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        }
+    };
+}
+
 /// The catalogue files built into the binary, in load order.
-const BUILTIN: &[(&str, &str)] = &[
-    ("numbers.yaml", include_str!("../../claims/numbers.yaml")),
-    ("scales.yaml", include_str!("../../claims/scales.yaml")),
-    ("units.yaml", include_str!("../../claims/units.yaml")),
-    (
-        "currencies.yaml",
-        include_str!("../../claims/currencies.yaml"),
-    ),
-    (
-        "qualifiers.yaml",
-        include_str!("../../claims/qualifiers.yaml"),
-    ),
-    ("dates.yaml", include_str!("../../claims/dates.yaml")),
-    ("terms.yaml", include_str!("../../claims/terms.yaml")),
-    ("grammar.yaml", include_str!("../../claims/grammar.yaml")),
-    (
-        "dimensions.yaml",
-        include_str!("../../claims/dimensions.yaml"),
-    ),
+const BUILTIN: &[Builtin] = &[
+    builtin!("numbers"),
+    builtin!("scales"),
+    builtin!("units"),
+    builtin!("currencies"),
+    builtin!("qualifiers"),
+    builtin!("dates"),
+    builtin!("terms"),
+    builtin!("grammar"),
+    builtin!("dimensions"),
 ];
 
 /// A catalogue file that could not be used, with the place to fix it.
@@ -60,8 +69,6 @@ pub struct CatalogueError {
 #[derive(Debug, Clone)]
 pub struct SourcedExample {
     pub file: String,
-    /// The line of the file the example is on (0 when not found).
-    pub line: usize,
     pub entry: String,
     pub en: Option<String>,
     pub vi: Option<String>,
@@ -79,6 +86,8 @@ pub struct Catalogue {
     pub terms: Vec<Term>,
     pub dimensions: Vec<DimensionSpec>,
     pub examples: Vec<SourcedExample>,
+    /// Every file compiled: its name and text, for pointing at a line.
+    pub sources: Vec<(String, String)>,
     /// The longest language-marker word in bytes: longer words are not
     /// looked up when identifying a line's language.
     pub marker_len: usize,
@@ -116,6 +125,7 @@ impl Default for Catalogue {
             terms: Vec::new(),
             dimensions: Vec::new(),
             examples: Vec::new(),
+            sources: Vec::new(),
             marker_len: 0,
             markers: None,
         }
@@ -147,6 +157,16 @@ impl Catalogue {
         self.vocab.get(lower)
     }
 
+    /// The line of its file an example is written on (0 when not found).
+    pub fn line_of(&self, ex: &SourcedExample) -> usize {
+        let needle = ex.en.as_deref().or(ex.vi.as_deref()).unwrap_or_default();
+        self.sources
+            .iter()
+            .find(|(name, _)| *name == ex.file)
+            .and_then(|(_, text)| text.lines().position(|l| l.contains(needle)))
+            .map_or(0, |i| i + 1)
+    }
+
     /// A dimension's symbol and rules by id.
     pub fn dimension(&self, id: &str) -> Option<&DimensionSpec> {
         self.dimensions.iter().find(|d| &*d.id == id)
@@ -164,31 +184,48 @@ pub fn builtin() -> &'static Catalogue {
 /// Load the built-in catalogue, with the files of each directory (in order)
 /// replacing files of the same name and adding the others.
 pub fn load(dirs: &[std::path::PathBuf]) -> Result<Catalogue, CatalogueError> {
-    let mut files: Vec<(String, String)> = BUILTIN
+    // (name, YAML text, the built-in JSON when not replaced)
+    let mut files: Vec<(String, String, Option<&'static str>)> = BUILTIN
         .iter()
-        .map(|(name, text)| (format!("claims/{name}"), text.to_string()))
+        .map(|b| {
+            (
+                format!("claims/{}", b.name),
+                b.yaml.to_string(),
+                Some(b.json),
+            )
+        })
         .collect();
     for dir in dirs {
         for (name, text) in read_dir(dir)? {
             let file_name = Path::new(&name)
                 .file_name()
                 .map(|f| f.to_string_lossy().to_string());
-            match files.iter_mut().find(|(builtin, _)| {
+            match files.iter_mut().find(|(builtin, _, _)| {
                 Path::new(builtin)
                     .file_name()
                     .map(|f| f.to_string_lossy().to_string())
                     == file_name
             }) {
-                Some(slot) => *slot = (name, text),
-                None => files.push((name, text)),
+                Some(slot) => *slot = (name, text, None),
+                None => files.push((name, text, None)),
             }
         }
     }
     let mut catalogue = Catalogue::default();
-    for (name, text) in &files {
-        let fragment = parse_fragment(name, text)?;
+    for (name, text, json) in &files {
+        let fragment = match json {
+            Some(json) => serde_json::from_str::<Option<Fragment>>(json)
+                .map(Option::unwrap_or_default)
+                .map_err(|e| CatalogueError {
+                    file: name.clone(),
+                    line: 0,
+                    message: e.to_string(),
+                })?,
+            None => parse_fragment(name, text)?,
+        };
         compile::compile(&mut catalogue, fragment, name, text)?;
     }
+    catalogue.sources = files.into_iter().map(|(n, t, _)| (n, t)).collect();
     compile::finish(&mut catalogue);
     Ok(catalogue)
 }
