@@ -127,11 +127,10 @@ impl Classes {
         }
         if let Some(f) = self.flags(c)
             && f & COMPLEX_LOWER == 0
+            && let Some(l) = char::from_u32(self.lower[c as usize])
         {
-            if let Some(l) = char::from_u32(self.lower[c as usize]) {
-                out.push(l);
-                return;
-            }
+            out.push(l);
+            return;
         }
         out.extend(c.to_lowercase());
     }
