@@ -100,6 +100,34 @@ impl Classes {
         self.flags(c).is_some_and(|f| f & VIETNAMESE != 0)
     }
 
+    /// For a word character, in one lookup: whether it is lowercase, whether
+    /// it is a Vietnamese letter, and its lowercase form when that is one
+    /// character; `None` for any other character.
+    #[inline]
+    pub fn word_char(&self, c: char) -> Option<(bool, bool, Option<char>)> {
+        match self.flags(c) {
+            Some(f) if f & WORD == 0 => None,
+            Some(f) => {
+                let low = if f & COMPLEX_LOWER == 0 {
+                    char::from_u32(self.lower[c as usize])
+                } else {
+                    None
+                };
+                Some((f & LOWER != 0, f & VIETNAMESE != 0, low))
+            }
+            None => (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)).then(
+                || {
+                    let mut l = c.to_lowercase();
+                    let low = match (l.next(), l.next()) {
+                        (Some(one), None) => Some(one),
+                        _ => None,
+                    };
+                    (c.is_lowercase(), false, low)
+                },
+            ),
+        }
+    }
+
     /// `(is_alphabetic, is_vietnamese_letter)` in one lookup.
     #[inline]
     pub fn letter(&self, c: char) -> (bool, bool) {

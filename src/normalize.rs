@@ -176,6 +176,15 @@ impl Line {
         }
     }
 
+    /// Bytes `start..end` of the text when the line needed no
+    /// normalisation, so the text is the line as written.
+    pub fn unchanged_slice(&self, start: usize, end: usize) -> Option<&str> {
+        match self.normalized {
+            None => self.original.get(start..end),
+            Some(_) => None,
+        }
+    }
+
     /// The text as written between two 1-based columns (end exclusive).
     pub fn original_slice(&self, column: usize, end_column: usize) -> &str {
         let index = self.original_index();
@@ -268,6 +277,8 @@ const SUSPECT: [bool; 256] = {
 
 fn needs_work(s: &str) -> bool {
     let bytes = s.as_bytes();
+    let cl = crate::chars::classes();
+    let mut unsure = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -283,22 +294,16 @@ fn needs_work(s: &str) -> bool {
             i += 3;
             continue;
         }
-        return needs_work_from(&s[i..]);
-    }
-    false
-}
-
-/// The character-by-character check, from the first suspect character on.
-fn needs_work_from(s: &str) -> bool {
-    // Most characters are starters already in NFC: only a line holding
-    // another needs the normaliser's own check.
-    let cl = crate::chars::classes();
-    let mut unsure = false;
-    for c in s.chars() {
+        // A suspect byte starts a character (continuation bytes are never
+        // suspect): decode it and check it alone.
+        let c = s[i..].chars().next().unwrap_or('\0');
         if !matches!(fold(c), Fold::Keep) {
             return true;
         }
+        // Most characters are starters already in NFC: only a line holding
+        // another needs the normaliser's own check.
         unsure |= !cl.is_nfc_starter(c);
+        i += c.len_utf8();
     }
     unsure
         && !unicode_normalization::is_nfc_quick(s.chars())

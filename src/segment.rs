@@ -206,47 +206,75 @@ struct WordCounts {
     vi_markers: usize,
 }
 
+/// True when a byte may lead the UTF-8 of a Vietnamese letter (U+00C0–U+01B0
+/// and U+1EA0–U+1EF9; `vietnamese_letters_have_these_lead_bytes` checks it).
+fn vietnamese_lead(b: u8) -> bool {
+    matches!(b, 0xc3..=0xc6 | 0xe1)
+}
+
+/// The character at `i` of valid UTF-8 and its length, decoded by hand.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as u32;
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&c| (c & 0x3f) as u32);
+    match b {
+        0..=0x7f => (b, 1),
+        0xc0..=0xdf => (((b & 0x1f) << 6) | cont(1), 2),
+        0xe0..=0xef => (((b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    }
+}
+
 /// Count the words of a line (runs of letters and apostrophes), those with a
 /// Vietnamese letter and, with `markers`, the marker words of each language.
+/// Without markers, a line with no byte that can lead a Vietnamese letter
+/// stops at three words: the answer is English whatever follows.
 fn count_words(cat: &Catalogue, text: &str, markers: bool) -> WordCounts {
     let mut n = WordCounts::default();
     let bytes = text.as_bytes();
     let cl = chars::classes();
-    let at = |i: usize| -> (char, usize) {
-        text[i..]
-            .chars()
-            .next()
-            .map_or((' ', 1), |c| (c, c.len_utf8()))
+    let stop_at = if !markers && !bytes.iter().any(|&b| vietnamese_lead(b)) {
+        3
+    } else {
+        usize::MAX
     };
-    let mut i = 0;
-    while i < bytes.len() {
+    // (is part of a word, is a Vietnamese letter, length)
+    let class = |i: usize| -> (bool, bool, usize) {
         let b = bytes[i];
         if b < 0x80 {
-            if !(b.is_ascii_alphabetic() || b == b'\'') {
-                i += 1;
-                continue;
+            return (b.is_ascii_alphabetic() || b == b'\'', false, 1);
+        }
+        let (cp, len) = decode(bytes, i);
+        let c = char::from_u32(cp).unwrap_or(' ');
+        let (alphabetic, vi) = cl.letter(c);
+        (alphabetic || c == '’', vi, len)
+    };
+    let mut i = 0;
+    let mut next_check = 64;
+    while i < bytes.len() && n.words < stop_at {
+        // Decided early: in the rest of the line at most one word every two
+        // bytes, so the Vietnamese share can fall no lower than this.
+        if !markers && i >= next_check {
+            next_check = i + 64;
+            let most = n.words + (bytes.len() - i).div_ceil(2);
+            if n.vi_words >= 1 && n.vi_words as f64 / most as f64 >= 0.2 {
+                n.words = most;
+                return n;
             }
-        } else {
-            let (c, len) = at(i);
-            if !(cl.letter(c).0 || c == '’') {
-                i += len;
-                continue;
-            }
+        }
+        let (part, _, len) = class(i);
+        if !part {
+            i += len;
+            continue;
         }
         let start = i;
         let mut vietnamese = false;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphabetic() || b == b'\'' {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
-            let (c, len) = at(i);
-            let (alphabetic, vi) = cl.letter(c);
-            if !(alphabetic || c == '’') {
+            let (part, vi, len) = class(i);
+            if !part {
                 break;
             }
             vietnamese |= vi;
@@ -370,6 +398,27 @@ mod tests {
             sections_of(text),
             [Some(Translation), Some(Original), Some(Original)]
         );
+    }
+
+    #[test]
+    fn vietnamese_letters_have_these_lead_bytes() {
+        for cp in 0..0x2100u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if chars::is_vietnamese_letter(c) {
+                let mut buf = [0u8; 4];
+                assert!(
+                    vietnamese_lead(c.encode_utf8(&mut buf).as_bytes()[0]),
+                    "{c:?}"
+                );
+            }
+            let mut buf = [0u8; 4];
+            assert_eq!(
+                decode(c.encode_utf8(&mut buf).as_bytes(), 0),
+                (cp, c.len_utf8())
+            );
+        }
     }
 
     #[test]

@@ -229,6 +229,23 @@ struct Word {
     vietnamese: bool,
 }
 
+/// The character at byte `i` of a valid UTF-8 string, decoded by hand.
+#[inline]
+fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i] as u32;
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&c| (c & 0x3f) as u32);
+    let (cp, len) = match b {
+        0..=0x7f => (b, 1),
+        0xc0..=0xdf => (((b & 0x1f) << 6) | cont(1), 2),
+        0xe0..=0xef => (((b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    };
+    (char::from_u32(cp).unwrap_or(' '), len)
+}
+
 /// Word characters, and an apostrophe inside a word ("People’s", "don't"),
 /// from `i`; the lowercase form goes to `lower` while it is at most `limit`
 /// bytes long.
@@ -251,29 +268,38 @@ fn word(cl: &chars::Classes, text: &str, mut i: usize, limit: usize, lower: &mut
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
+        let (c, len) = char_at(bytes, i);
+        let info = if b >= 0x80 { cl.word_char(c) } else { None };
+        let info = match info {
+            Some(info) => info,
+            // An apostrophe counts only with a word character after it.
+            None if (c == '\'' || c == '\u{2019}')
+                && i + len < bytes.len()
+                && cl.is_word_char(char_at(bytes, i + len).0) =>
+            {
+                (false, false, Some(c))
+            }
+            None => break,
         };
-        let letter = b >= 0x80 && cl.is_word_char(c);
-        // An apostrophe counts only with a word character after it.
-        let apostrophe = (c == '\'' || c == '\u{2019}')
-            && text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(|n| cl.is_word_char(n));
-        if !(letter || apostrophe) {
-            break;
-        }
-        w.all_caps &= !cl.is_lowercase(c);
-        w.vietnamese |= cl.is_vietnamese_letter(c);
+        let (is_lower, vietnamese, low) = info;
+        w.all_caps &= !is_lower;
+        w.vietnamese |= vietnamese;
         if lower.len() <= limit {
-            let before = lower.len();
-            cl.push_lowercase(c, lower);
-            w.chars += lower[before..].chars().count();
+            match low {
+                Some(l) => {
+                    lower.push(l);
+                    w.chars += 1;
+                }
+                None => {
+                    let before = lower.len();
+                    lower.extend(c.to_lowercase());
+                    w.chars += lower[before..].chars().count();
+                }
+            }
         } else {
             w.chars += 1;
         }
-        i += c.len_utf8();
+        i += len;
     }
     w.end = i;
     w
@@ -353,6 +379,96 @@ pub mod tests {
         assert!(t[4].one_char() && t[4].all_caps());
         let toks = Tokens { text, toks: &t };
         assert_eq!(toks.raw(2), "Nội");
+    }
+
+    /// The tokenizer as first written, one `char` at a time with the
+    /// standard library's classes: the fast one must agree with it (but for
+    /// Greek final sigma, which `str::to_lowercase` alone writes "ς" and no
+    /// catalogue word holds).
+    fn reference(text: &str) -> Vec<(usize, usize, String, TokenKind, bool, bool, bool)> {
+        let word = |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+        let mut out = Vec::new();
+        let mut it = text.char_indices().peekable();
+        let mut space = true;
+        while let Some(&(start, c)) = it.peek() {
+            if c.is_whitespace() {
+                it.next();
+                space = true;
+                continue;
+            }
+            it.next();
+            let mut end = start + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                while let Some(&(i, d)) = it.peek() {
+                    let next_digit =
+                        text[i + d.len_utf8()..].starts_with(|x: char| x.is_ascii_digit());
+                    if d.is_ascii_digit() || ((d == '.' || d == ',') && next_digit) {
+                        end = i + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Number
+            } else if word(c) {
+                while let Some(&(i, d)) = it.peek() {
+                    let apostrophe = (d == '\'' || d == '\u{2019}')
+                        && text[i + d.len_utf8()..].starts_with(word);
+                    if word(d) || apostrophe {
+                        end = i + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            let raw = &text[start..end];
+            let all_caps = kind == TokenKind::Word && raw.chars().all(|c| !c.is_lowercase());
+            let cap = raw.chars().next().is_some_and(char::is_uppercase);
+            out.push((start, end, raw.to_lowercase(), kind, space, cap, all_caps));
+            space = false;
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_tokenizer_agrees_with_the_reference() {
+        let pool: Vec<char> =
+            "aZ9 .,'’-%$tỷƯớcĐ\u{301}İΔσßǅ\u{2028}\u{3000}\u{a0}😀\t\n1e3ĀǄ\u{2019}x"
+                .chars()
+                .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            let mut i = Interner::default();
+            let fast: Vec<_> = tokenize(&text, &mut i)
+                .into_iter()
+                .map(|t| {
+                    (
+                        t.start as usize,
+                        t.end as usize,
+                        i.0[t.sym.0 as usize - 1].clone(),
+                        t.kind,
+                        t.space_before(),
+                        t.capitalized(),
+                        t.all_caps(),
+                    )
+                })
+                .collect();
+            assert_eq!(fast, reference(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::hash::Hasher;
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use crate::catalogue::Catalogue;
 use crate::catalogue::schema::WordRole;
@@ -211,13 +211,8 @@ impl LineSink for ContextBuilder<'_> {
         let first_sentence = out.sentences.len();
         out.sentences
             .extend(sentence_anchors(&view, claims, members.clone()));
-        let term_at: FxHashMap<usize, (usize, usize)> = view
-            .terms
-            .iter()
-            .map(|&(i, len, id)| (i, (len, id)))
-            .collect();
         for ci in members.clone() {
-            let ctx = claim_context(cat, &view, &term_at, &claims[ci]);
+            let ctx = claim_context(cat, &view, &claims[ci]);
             out.of[ci] = Context {
                 paragraph: (line.part, line.line.number),
                 sentence_id: first_sentence + ctx.sentence,
@@ -253,12 +248,7 @@ fn sentence_anchors(view: &LineView, claims: &[Claim], members: Range<usize>) ->
 }
 
 /// One claim's context (its `paragraph` and `sentence_id` are the caller's).
-fn claim_context(
-    cat: &Catalogue,
-    view: &LineView,
-    term_at: &FxHashMap<usize, (usize, usize)>,
-    c: &Claim,
-) -> Context {
+fn claim_context(cat: &Catalogue, view: &LineView, c: &Claim) -> Context {
     let t = cat.lang(c.lang);
     let (a, b) = (view.token_at(c.start), view.token_at(c.end));
     let sentence = view.sentence_at(a);
@@ -293,7 +283,7 @@ fn claim_context(
         if t.has_role(WordRole::OtherMarker, tok.sym) {
             ctx.subject_other = true;
         }
-        if let Some(&(len, id)) = term_at.get(&j) {
+        if let Some(&(_, len, id)) = view.terms_in(j, j + 1).first() {
             ctx.subject.push(id);
             j += len;
         } else {

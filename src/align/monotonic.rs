@@ -96,22 +96,53 @@ impl Row {
         }
     }
 
-    fn fill(&mut self, postings: &Postings, anchors: &[u64], from: usize, to: usize) {
+    fn fill(&mut self, shared: &Shared, anchors: &[u64], from: usize, to: usize) {
         for &k in &self.touched {
             self.counts[k as usize] = 0;
         }
         self.touched.clear();
-        postings.count(anchors, from, to, &mut self.counts, &mut self.touched);
+        match shared {
+            Shared::Postings(postings) => {
+                postings.count(anchors, from, to, &mut self.counts, &mut self.touched)
+            }
+            // A few blocks: counting pairwise costs less than the postings.
+            Shared::Direct(blocks) => {
+                for k in from..to.min(blocks.len()) {
+                    let n = shared_count(anchors, &blocks[k].anchors) as u32;
+                    if n > 0 {
+                        self.counts[k] = n;
+                        self.touched.push(k as u32);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How the anchors an English block shares with a Vietnamese one are counted.
+enum Shared<'a> {
+    Postings(Postings),
+    Direct(&'a [Block]),
+}
+
+impl<'a> Shared<'a> {
+    fn of(blocks: &'a [Block], few: bool) -> Self {
+        if few {
+            Shared::Direct(blocks)
+        } else {
+            Shared::Postings(Postings::new(
+                blocks.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])),
+            ))
+        }
     }
 }
 
 /// Similarity of a Vietnamese and an English block sharing `shared`
-/// anchors: the cosine of their anchors, plus a little for plausible length
-/// (Vietnamese runs about 1.3 times longer).
+/// anchors, given each block's weighed length and anchor count: the cosine of
+/// their anchors, plus a little for plausible length (Vietnamese runs about
+/// 1.3 times longer).
 #[inline]
-fn similarity(vi: &Block, en: &Block, shared: u32) -> f64 {
-    let lv = vi.chars as f64 / 1.3;
-    let le = en.chars as f64;
+fn similarity((lv, nv): (f64, usize), (le, ne): (f64, usize), shared: u32) -> f64 {
     let length = if lv.max(le) == 0.0 {
         0.0
     } else {
@@ -121,7 +152,7 @@ fn similarity(vi: &Block, en: &Block, shared: u32) -> f64 {
     let cosine = if shared == 0 {
         0.0
     } else {
-        shared as f64 / ((vi.anchors.len() * en.anchors.len()) as f64).sqrt()
+        shared as f64 / ((nv * ne) as f64).sqrt()
     };
     cosine + 0.15 * length
 }
@@ -177,12 +208,28 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
         (j >= l && j < l + width && j <= m).then(|| (i % 3) * width + (j - l))
     };
     let cell = |i: usize, j: usize| i * width + (j - lo[i]);
+    if n == 1 && m == 1 {
+        // One block a side: 1-1 is tried first and no other move beats it.
+        return vec![(vec![0], vec![0])];
+    }
     let (vi2, en2) = (pairs(vi), pairs(en));
-    let en1_post = Postings::new(en.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
-    let en2_post = Postings::new(en2.iter().enumerate().map(|(k, b)| (k, &b.anchors[..])));
+    let few = n * m <= 64;
+    let (en1_post, en2_post) = (Shared::of(en, few), Shared::of(&en2, few));
     // Per row: shared(vi[i-1], en[k]), shared(vi2[i-1], en[k]), shared(vi[i-1], en2[k]).
     let (mut r11, mut r21, mut r12) = (Row::new(m), Row::new(m), Row::new(m));
     const NEG: f64 = f64::NEG_INFINITY;
+    // Per block, what a similarity needs: its length as weighed, and how
+    // many anchors it holds.
+    let weigh_vi = |b: &Block| (b.chars as f64 / 1.3, b.anchors.len());
+    let weigh_en = |b: &Block| (b.chars as f64, b.anchors.len());
+    let (v1, v2): (Vec<_>, Vec<_>) = (
+        vi.iter().map(weigh_vi).collect(),
+        vi2.iter().map(weigh_vi).collect(),
+    );
+    let (e1, e2): (Vec<_>, Vec<_>) = (
+        en.iter().map(weigh_en).collect(),
+        en2.iter().map(weigh_en).collect(),
+    );
     let mut score = vec![NEG; 3 * width];
     let mut back = vec![0u8; (n + 1) * width];
     score[0] = 0.0;
@@ -190,8 +237,6 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
         let (from, to) = (lo[i], (lo[i] + width - 1).min(m));
         if i >= 1 {
             score[(i % 3) * width..(i % 3 + 1) * width].fill(NEG);
-        }
-        if i >= 1 {
             // English block k = j - 1 for j in from..=to.
             let (kf, kt) = (from.saturating_sub(1), to);
             r11.fill(&en1_post, &vi[i - 1].anchors, kf, kt);
@@ -200,62 +245,64 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
                 r21.fill(&en1_post, &vi2[i - 1].anchors, kf, kt);
             }
         }
+        // The score of cell (r, c) of the two rows before, NEG outside the band.
+        let prior = |score: &[f64], r: usize, c: usize| -> f64 {
+            let l = lo[r];
+            if c >= l && c < l + width {
+                score[(r % 3) * width + (c - l)]
+            } else {
+                NEG
+            }
+        };
         for j in from..=to {
             if (i, j) == (0, 0) {
                 continue;
             }
             // The moves, in order of preference on a tie: 1-1, skip a
             // Vietnamese block, skip an English one, 2-1, 1-2.
-            let prior = |di: usize, dj: usize| -> f64 {
-                match at(i - di, j - dj) {
-                    Some(k) => score[k],
-                    None => NEG,
-                }
-            };
-            let mut best = (NEG, (0u8, 0u8));
-            let mut take = |s: f64, di: u8, dj: u8| {
+            let mut best = (NEG, 0u8);
+            let mut take = |s: f64, code: u8| {
                 if s > best.0 {
-                    best = (s, (di, dj));
+                    best = (s, code);
                 }
             };
             if i >= 1 && j >= 1 {
-                let p = prior(1, 1);
+                let p = prior(&score, i - 1, j - 1);
                 if p > NEG {
                     take(
-                        p + similarity(&vi[i - 1], &en[j - 1], r11.counts[j - 1]),
-                        1,
-                        1,
+                        p + similarity(v1[i - 1], e1[j - 1], r11.counts[j - 1]),
+                        0b0101,
                     );
                 }
             }
             if i >= 1 {
-                let p = prior(1, 0);
+                let p = prior(&score, i - 1, j);
                 if p > NEG {
-                    take(p + 0.0, 1, 0);
+                    take(p + 0.0, 0b0100);
                 }
             }
             if j >= 1 {
-                let p = prior(0, 1);
+                let p = prior(&score, i, j - 1);
                 if p > NEG {
-                    take(p + 0.0, 0, 1);
+                    take(p + 0.0, 0b0001);
                 }
             }
             if i >= 2 && j >= 1 {
-                let p = prior(2, 1);
+                let p = prior(&score, i - 2, j - 1);
                 if p > NEG {
-                    let g = similarity(&vi2[i - 1], &en[j - 1], r21.counts[j - 1]) - 0.1;
-                    take(p + g, 2, 1);
+                    let g = similarity(v2[i - 1], e1[j - 1], r21.counts[j - 1]) - 0.1;
+                    take(p + g, 0b1001);
                 }
             }
             if i >= 1 && j >= 2 {
-                let p = prior(1, 2);
+                let p = prior(&score, i - 1, j - 2);
                 if p > NEG {
-                    let g = similarity(&vi[i - 1], &en2[j - 1], r12.counts[j - 1]) - 0.1;
-                    take(p + g, 1, 2);
+                    let g = similarity(v1[i - 1], e2[j - 1], r12.counts[j - 1]) - 0.1;
+                    take(p + g, 0b0110);
                 }
             }
             score[(i % 3) * width + (j - lo[i])] = best.0;
-            back[cell(i, j)] = (best.1.0 << 2) | best.1.1;
+            back[cell(i, j)] = best.1;
         }
     }
     let mut groups = Vec::new();

@@ -50,9 +50,12 @@ impl Scanner<'_> {
         c.end = e;
         c.column = pos.column;
         c.end_column = pos.end_column;
-        c.text = self
-            .line
-            .original_slice(pos.column, pos.end_column)
-            .to_string();
+        c.text = match self.line.unchanged_slice(s, e) {
+            Some(t) => t.to_string(),
+            None => self
+                .line
+                .original_slice(pos.column, pos.end_column)
+                .to_string(),
+        };
     }
 }

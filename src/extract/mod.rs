@@ -216,7 +216,7 @@ fn url_regex() -> &'static Regex {
 fn may_hold_url(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr(b'@', b).is_some()
-        || memchr::memmem::find(b, b"://").is_some()
+        || memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
         || memchr::memchr_iter(b'.', b).any(|i| i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
