@@ -1,7 +1,7 @@
 //! Throughput of the check on articles built from the shared corpora (real
 //! English–Vietnamese news and TED translations), by stage: segmenting,
 //! extracting, the whole check of an article in memory, and compiling the
-//! catalogue (start-up). Run with `cargo bench --bench check`; the corpora
+//! catalogue with and without checking one article (start-up). Run with `cargo bench --bench check`; the corpora
 //! are read from ../shared (the bench prints a message and measures nothing
 //! without them). Whole-process timings, with pofilter beside, are
 //! `benches/vs_pofilter.py`.
@@ -128,6 +128,26 @@ fn check(bencher: Bencher) {
 fn startup_catalogue() {
     black_box(factcheck::catalogue::load(&[]).unwrap());
 }
+
+/// Start-up on one article: compiling the catalogue, then checking the demo
+/// article (a seed-sized article written for this project), as one run of
+/// the binary does before it renders.
+#[divan::bench(sample_count = 20)]
+fn startup_one_article() {
+    let cat = factcheck::catalogue::load(&[]).unwrap();
+    let src = Source {
+        name: "demo".into(),
+        text: DEMO.into(),
+    };
+    let article = Article::from_layout(&cat, &src);
+    black_box(
+        analyze(&cat, &article, "demo")
+            .map(|a| a.findings.len())
+            .ok(),
+    );
+}
+
+const DEMO: &str = include_str!("../examples/vietnam-ev-battery.txt");
 
 /// Pairing alone: alignment and pairing of claims already read, with their
 /// contexts (cloned for each run).

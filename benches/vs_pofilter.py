@@ -8,8 +8,8 @@ are read (HTML entities decoded with ``html.unescape`` applied twice, lines stri
 with an empty side skipped), and the pairs are repeated ``--repeat`` times (6 by default:
 about 58,000 pairs, 17 MB).  From these pairs, in a temporary directory:
 
-* articles for factcheck: the pairs grouped 12 to an article (in corpus order, repetition
-  after repetition); each file ``NNNNNN.txt`` holds the 12 Vietnamese lines, then the 12
+* articles for factcheck: the pairs grouped ``--pairs`` (12 by default) to an article (in corpus order, repetition
+  after repetition); each file ``NNNNNN.txt`` holds the Vietnamese lines, then the
   English lines (the seed layout without a summary);
 * ``in.po`` for pofilter: one unit per pair (msgid = English, msgstr = Vietnamese), with a
   header entry and a unique ``msgctxt`` per unit (the repetitions would otherwise be
@@ -52,7 +52,7 @@ From the repository root, after ``cargo build --release``::
     python3 -m pip install translate-toolkit==3.20.4     # once; tested with 3.20.4
     python3 benches/vs_pofilter.py                       # table
     python3 benches/vs_pofilter.py --json                # JSON object instead of the table
-    python3 benches/vs_pofilter.py --factcheck PATH --shared DIR --repeat 6 --runs 3
+    python3 benches/vs_pofilter.py --factcheck PATH --shared DIR --repeat 6 --pairs 40 --runs 3
 
 Only the Python standard library and translate-toolkit are used; nothing is installed or
 written outside a temporary directory.  Progress goes to standard error.
@@ -76,7 +76,7 @@ from pathlib import Path
 
 TESTED_TRANSLATE_TOOLKIT = "3.20.4"
 CORPORA = ("ted-tst2012", "ted-tst2013", "bbc-mt")
-PAIRS_PER_ARTICLE = 12
+PAIRS_PER_ARTICLE = 12  # the default of --pairs
 # Characters that would split a line for a line-oriented reader; replaced by a space.
 LINE_BREAKERS = dict.fromkeys(map(ord, "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), " ")
 
@@ -140,13 +140,13 @@ def po_quote(s: str) -> str:
     return f'"{out}"'
 
 
-def write_articles(pairs: list[tuple[str, str]], outdir: Path) -> tuple[int, int]:
+def write_articles(pairs: list[tuple[str, str]], outdir: Path, per_article: int) -> tuple[int, int]:
     """Writes the article files; returns (number of files, total bytes)."""
     outdir.mkdir()
     total = 0
     n = 0
-    for start in range(0, len(pairs), PAIRS_PER_ARTICLE):
-        group = pairs[start : start + PAIRS_PER_ARTICLE]
+    for start in range(0, len(pairs), per_article):
+        group = pairs[start : start + per_article]
         body = "".join(v + "\n" for _, v in group) + "".join(e + "\n" for e, _ in group)
         data = body.encode("utf-8")
         n += 1
@@ -294,7 +294,7 @@ def render_table(res: dict) -> str:
         f"versions: {res['factcheck_version']} ({res['factcheck']}); "
         f"translate-toolkit {res['translate_toolkit_version']}",
         f"input: {inp['pairs']:,} pairs ({inp['distinct_pairs']:,} × {inp['repeat']} repetitions of "
-        f"{', '.join(CORPORA)}), {inp['articles']:,} articles of {PAIRS_PER_ARTICLE} pairs; "
+        f"{', '.join(CORPORA)}), {inp['articles']:,} articles of {inp['pairs_per_article']} pairs; "
         f"median of {res['runs']} runs",
         "",
         line(head),
@@ -331,12 +331,16 @@ def main() -> None:
     ap.add_argument("--factcheck", type=Path, default=REPO / "target" / "release" / "factcheck",
                     help="factcheck binary (default: target/release/factcheck)")
     ap.add_argument("--repeat", type=int, default=6, help="repetitions of the corpora pairs (default 6)")
+    ap.add_argument("--pairs", type=int, default=PAIRS_PER_ARTICLE,
+                    help=f"sentence pairs per article (default {PAIRS_PER_ARTICLE})")
     ap.add_argument("--runs", type=int, default=3, help="runs of each measurement; the median is reported (default 3)")
     ap.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
     args = ap.parse_args()
 
     if args.repeat < 1:
         die("--repeat must be at least 1")
+    if args.pairs < 1:
+        die("--pairs must be at least 1")
     if args.runs < 1:
         die("--runs must be at least 1")
     exe = args.factcheck.resolve() if args.factcheck.exists() else args.factcheck
@@ -376,7 +380,7 @@ def run(args: argparse.Namespace, exe: Path, tt_version: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="vs_pofilter-") as tmp:
         tmp = Path(tmp)
         art_dir = tmp / "articles"
-        n_articles, art_bytes = write_articles(pairs, art_dir)
+        n_articles, art_bytes = write_articles(pairs, art_dir, args.pairs)
         po_in, po_out = tmp / "in.po", tmp / "out.po"
         po_strings = write_po(pairs, po_in)
         po_file_bytes = po_in.stat().st_size
@@ -460,6 +464,7 @@ def run(args: argparse.Namespace, exe: Path, tt_version: str) -> dict:
             "repeat": args.repeat,
             "pairs": len(pairs),
             "articles": n_articles,
+            "pairs_per_article": args.pairs,
             "article_bytes": art_bytes,
             "po_string_bytes": po_strings,
             "po_file_bytes": po_file_bytes,

@@ -196,32 +196,27 @@ impl Line {
 
 /// Split text into lines: `\n`, `\r\n` and a lone `\r` each end a line.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = 0;
     let bytes = text.as_bytes();
+    // Sized once: a huge article would otherwise leave up to half of a
+    // doubled vector unused for the whole run.
+    let ends = memchr::memchr2_iter(b'\n', b'\r', bytes).count();
+    let mut lines = Vec::with_capacity(ends + 1);
+    let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line::new(lines.len() + 1, &text[start..i]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push(Line::new(lines.len() + 1, &text[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let end = i + k;
+        lines.push(Line::new(lines.len() + 1, &text[start..end]));
+        i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        start = i;
     }
     if start < bytes.len() {
         lines.push(Line::new(lines.len() + 1, &text[start..]));
     }
+    lines.shrink_to_fit();
     lines
 }
 
