@@ -348,6 +348,12 @@ fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
 mod tests {
     use super::*;
 
+    /// Every line of an article has one for the whole run.
+    #[test]
+    fn a_line_stays_small() {
+        assert!(std::mem::size_of::<Line>() <= 56);
+    }
+
     /// The ranges `SUSPECT` passes without a look never need work.
     #[test]
     fn plain_ranges_need_no_work() {

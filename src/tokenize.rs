@@ -309,6 +309,12 @@ fn word(cl: &chars::Classes, text: &str, mut i: usize, limit: usize, lower: &mut
 pub mod tests {
     use super::*;
 
+    /// A token is a span, a kind and a symbol in 16 bytes.
+    #[test]
+    fn a_token_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
     /// Symbols for tests: every lowercase text interned in order.
     #[derive(Default)]
     pub struct Interner(pub Vec<String>);

@@ -375,6 +375,12 @@ mod tests {
     use crate::align::testing::read;
     use crate::claim::Section;
 
+    /// Every claim has one: its size is part of the memory budget.
+    #[test]
+    fn a_context_stays_small() {
+        assert!(std::mem::size_of::<super::Context>() <= 120);
+    }
+
     #[test]
     fn a_claim_knows_what_surrounds_it() {
         let r = read(

@@ -201,12 +201,6 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
     let lo: Vec<usize> = (0..=n)
         .map(|i| (i * m / n).saturating_sub(band).min(m + 1 - width))
         .collect();
-    // Scores are kept for three rows (a move goes back at most two); the
-    // way each cell was reached, for all of them, one byte a cell.
-    let at = |i: usize, j: usize| -> Option<usize> {
-        let l = lo[i];
-        (j >= l && j < l + width && j <= m).then(|| (i % 3) * width + (j - l))
-    };
     let cell = |i: usize, j: usize| i * width + (j - lo[i]);
     if n == 1 && m == 1 {
         // One block a side: 1-1 is tried first and no other move beats it.
@@ -230,6 +224,8 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
         en.iter().map(weigh_en).collect(),
         en2.iter().map(weigh_en).collect(),
     );
+    // Scores are kept for three rows (a move goes back at most two); the
+    // way each cell was reached, for all of them, one byte a cell.
     let mut score = vec![NEG; 3 * width];
     let mut back = vec![0u8; (n + 1) * width];
     score[0] = 0.0;
@@ -305,13 +301,21 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
             back[cell(i, j)] = best.1;
         }
     }
+    trace_back(&back, &lo, width, n, m)
+}
+
+/// The groups of the best path, from the way each cell was reached (`back`,
+/// one byte a cell of the band: moves of `b >> 2` Vietnamese and `b & 3`
+/// English blocks), read from the last cell back to the first.
+fn trace_back(back: &[u8], lo: &[usize], width: usize, n: usize, m: usize) -> Groups {
     let mut groups = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        if at(i, j).is_none() {
+        let l = lo[i];
+        if j < l || j >= l + width || j > m {
             break;
         }
-        let b = back[cell(i, j)];
+        let b = back[i * width + (j - l)];
         let (di, dj) = ((b >> 2) as usize, (b & 3) as usize);
         if di == 0 && dj == 0 {
             break;

@@ -45,36 +45,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         refuse_to_overwrite_an_input(out, &inputs)?;
     }
 
-    let mut sets = Vec::new();
-    if let Some(path) = &config.path {
-        sets.push(Suppressions::new(
-            &path.display().to_string(),
-            &config.base,
-            config.file.suppressions.clone(),
-        ));
-    }
-    let mut write_baseline = None;
-    if let Some(b) = &args.baseline {
-        if b.exists() {
-            let list = config::load_baseline(b)?;
-            let base = std::path::absolute(b)?
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            sets.push(Suppressions::new(&b.display().to_string(), &base, list));
-        } else {
-            write_baseline = Some(b.clone());
-        }
-    }
-    let format = match args.format {
-        CheckFormat::Human => render::Format::Human {
-            color: args.output.is_none() && render::human::use_color(),
-        },
-        CheckFormat::Concise => render::Format::Concise,
-        CheckFormat::Json => render::Format::Json,
-        CheckFormat::Sarif => render::Format::Sarif,
-        CheckFormat::Github => render::Format::Github,
-    };
+    let (sets, write_baseline) = suppression_sets(&config, args.baseline.as_deref())?;
+    let format = format_of(args);
     let fail_on = args
         .fail_on
         .map(FailOn::from)
@@ -144,6 +116,48 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The suppressions in force: the configuration's, then the baseline's;
+/// and the baseline to write instead when its file does not exist yet.
+fn suppression_sets(
+    config: &Config,
+    baseline: Option<&Path>,
+) -> anyhow::Result<(Vec<Suppressions>, Option<PathBuf>)> {
+    let mut sets = Vec::new();
+    if let Some(path) = &config.path {
+        sets.push(Suppressions::new(
+            &path.display().to_string(),
+            &config.base,
+            config.file.suppressions.clone(),
+        ));
+    }
+    let Some(b) = baseline else {
+        return Ok((sets, None));
+    };
+    if !b.exists() {
+        return Ok((sets, Some(b.to_path_buf())));
+    }
+    let list = config::load_baseline(b)?;
+    let base = std::path::absolute(b)?
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    sets.push(Suppressions::new(&b.display().to_string(), &base, list));
+    Ok((sets, None))
+}
+
+/// The renderer's format for `--format`; colour only on a terminal.
+fn format_of(args: &CheckArgs) -> render::Format {
+    match args.format {
+        CheckFormat::Human => render::Format::Human {
+            color: args.output.is_none() && render::human::use_color(),
+        },
+        CheckFormat::Concise => render::Format::Concise,
+        CheckFormat::Json => render::Format::Json,
+        CheckFormat::Sarif => render::Format::Sarif,
+        CheckFormat::Github => render::Format::Github,
+    }
 }
 
 /// Files are checked this many at a time (in parallel) and reported in

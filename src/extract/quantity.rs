@@ -7,6 +7,50 @@ use crate::tokenize::TokenKind;
 
 use super::{Core, Scanner, Step, reading};
 
+/// The readings of a figure (or of the range from `core` to `hi`) in the
+/// canonical unit of its kind: scaled, a fraction as a percentage, a decade
+/// as its ten years. `None` when no reading of the range goes upwards.
+fn scaled_readings(
+    core: &Core,
+    hi: Option<&Core>,
+    unit_factor: f64,
+    decade: bool,
+    qualifier: Option<&Qualifier>,
+) -> Option<Readings> {
+    let percent = if core.fraction { 100.0 } else { 1.0 };
+    let f = core.scale * unit_factor * percent;
+    let Some(h) = hi else {
+        return Some(
+            core.readings
+                .iter()
+                .map(|r| {
+                    let (lo, up, p) = if decade {
+                        (r.value, r.value + 9.0, 0.0)
+                    } else {
+                        (r.value * f, r.value * f, r.precision * f)
+                    };
+                    reading(lo, up, p, qualifier)
+                })
+                .collect(),
+        );
+    };
+    let hf = h.scale * unit_factor * percent;
+    let mut v = Readings::new();
+    for r in &core.readings {
+        for s in &h.readings {
+            if s.value * hf > r.value * f {
+                v.push(reading(
+                    r.value * f,
+                    s.value * hf,
+                    r.precision * f,
+                    qualifier,
+                ));
+            }
+        }
+    }
+    (!v.is_empty()).then_some(v)
+}
+
 /// A figure and, when it is a range, its upper end.
 struct Span {
     core: Core,
@@ -83,44 +127,14 @@ impl Scanner<'_> {
         c.duration_unit = of.duration_unit;
         c.unit_id = core.unit.map(|u| self.cat.units[u].id.clone());
         c.scale = core.scale;
-        let percent = if core.fraction { 100.0 } else { 1.0 };
-        let f = core.scale * of.factor * percent;
-        let readings = match &hi {
-            None => core
-                .readings
-                .iter()
-                .map(|r| {
-                    let (lo, up, p) = if decade.is_some() {
-                        (r.value, r.value + 9.0, 0.0)
-                    } else {
-                        (r.value * f, r.value * f, r.precision * f)
-                    };
-                    reading(lo, up, p, qualifier.as_ref())
-                })
-                .collect(),
-            Some(h) => {
-                let hf = h.scale * of.factor * percent;
-                let mut v = Readings::new();
-                for r in &core.readings {
-                    for s in &h.readings {
-                        if s.value * hf > r.value * f {
-                            v.push(reading(
-                                r.value * f,
-                                s.value * hf,
-                                r.precision * f,
-                                qualifier.as_ref(),
-                            ));
-                        }
-                    }
-                }
-                if v.is_empty() {
-                    return None;
-                }
-                c.range = true;
-                v
-            }
-        };
-        let mut readings = readings;
+        let mut readings = scaled_readings(
+            &core,
+            hi.as_ref(),
+            of.factor,
+            decade.is_some(),
+            qualifier.as_ref(),
+        )?;
+        c.range = hi.is_some();
         readings.truncate(4);
         if readings.is_empty()
             || readings
