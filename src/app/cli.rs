@@ -84,6 +84,11 @@ pub struct EvalArgs {
     /// Exit with 1 when a threshold is crossed.
     #[arg(long)]
     pub check: bool,
+    /// Write every case (the sentence pair, the rewrite, what was expected
+    /// and whether factcheck did it) to FILE as JSON Lines, for
+    /// `eval/pofilter_column.py`.
+    #[arg(long, value_name = "FILE")]
+    pub cases: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: EvalFormat,
 }

@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use super::cli::{EvalArgs, EvalFormat};
 use super::eval;
-use super::output::{emit, warn};
+use super::output::{emit, warn, write_atomically};
 
 /// `factcheck eval CORPUS_DIR…`
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let cat = factcheck::catalogue::builtin();
     let mut reports = Vec::new();
+    let mut all_cases = Vec::new();
     for dir in &args.corpora {
         let corpus = eval::load_corpus(dir)?;
         let known_path = args.known_errors.join(format!("{}.tsv", corpus.name));
@@ -19,7 +20,17 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         } else {
             Default::default()
         };
-        reports.push(eval::evaluate(cat, &corpus, args.group, args.seed, &known));
+        let (report, mut cases) = eval::evaluate(cat, &corpus, args.group, args.seed, &known);
+        reports.push(report);
+        all_cases.append(&mut cases);
+    }
+    if let Some(path) = &args.cases {
+        let mut text = String::new();
+        for c in &all_cases {
+            text.push_str(&serde_json::to_string(c)?);
+            text.push('\n');
+        }
+        write_atomically(path, &text)?;
     }
     let text = match args.format {
         EvalFormat::Table => eval::table(&reports),

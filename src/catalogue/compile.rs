@@ -139,6 +139,7 @@ fn fractions(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<FractionDef>) -> R
                 return Err(cx.fail(&d.word, format!("fraction `{}` must be in (0, 1]", d.word)));
             }
             let word = one_word(cat, cx, &d.word, "fraction")?;
+            cat.lang_mut(lang).listed.fractions.push(d.word.clone());
             cat.lang_mut(lang)
                 .fractions
                 .insert(word, (d.value, d.needs_of));
@@ -230,9 +231,11 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
         });
         for w in &d.en {
             insert(cat, cx, |c| &mut c.en.units, w, index)?;
+            cat.en.listed.units.push((w.clone(), index));
         }
         for w in &d.vi {
             insert(cat, cx, |c| &mut c.vi.units, w, index)?;
+            cat.vi.listed.units.push((w.clone(), index));
         }
         cx.examples.push((d.id, d.examples));
     }
@@ -317,6 +320,11 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                 unless_within,
                 not_before: d.not_before.clone(),
             };
+            cat.lang_mut(lang).listed.qualifiers.push((
+                d.phrase.clone(),
+                d.kind,
+                d.position == QualifierPosition::After,
+            ));
             match d.position {
                 QualifierPosition::Before => insert(
                     cat,

@@ -140,6 +140,14 @@ pub struct Listed {
     /// Number words: the word, its value and role, and whether it stands
     /// only after certain words.
     pub numbers: Vec<(String, f64, NumberRole, bool)>,
+    /// Qualifier phrases as written, with their kind and whether they
+    /// follow the figure.
+    pub qualifiers: Vec<(String, QualifierKind, bool)>,
+    /// Fraction words ("half", "quarter", "phần tư").
+    pub fractions: Vec<String>,
+    /// Unit words as written, with the index of their unit in
+    /// `Catalogue::units`.
+    pub units: Vec<(String, usize)>,
 }
 
 impl LangTables {

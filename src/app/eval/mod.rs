@@ -7,22 +7,31 @@
 //!   sentence pairs that carry figures on both sides, leaving out the lines of
 //!   a known-errors file (genuine translation errors, which the tool should
 //!   catch);
-//! - recall on perturbations applied to one Vietnamese claim at a time
-//!   (FactCC-style): changed value, swapped scale word, swapped currency,
-//!   decimal-separator damage, dropped qualifier, range collapsed to a point;
-//! - quietness on equivalent rewrites: % ↔ phần trăm, 6.000 ↔ 6 nghìn,
-//!   USD ↔ đô la Mỹ, digits ↔ number words, "$6 million" ↔ "6 million dollars".
+//! - recall on changes made to the raw Vietnamese text with plain patterns
+//!   (`raw.rs`), independently of what the extractor finds: a digit ±1, an
+//!   hour ±1, a score, a scale word, a currency, a hedge dropped or flipped;
+//! - quietness on equivalent rewrites of the raw text: % → phần trăm,
+//!   6.000 → 6 nghìn, 1.600 → 1600, USD ↔ đô la Mỹ, 2 → hai, English
+//!   "$6 million" → "6 million dollars".
 //!
-//! Everything is deterministic: candidates are taken in corpus order and the
-//! few random choices come from a seeded generator.
+//! A case is caught when the changed line gets a warning or an error of a
+//! code it did not have before; an equivalent is quiet when it gets none.
+//! Every line of the corpus is a candidate, whatever the check said of it,
+//! so the cases are the same for any tool (`--cases` writes them, for
+//! `eval/pofilter_column.py`). Everything is deterministic: lines are taken
+//! in corpus order and the sites and values come from a seeded generator.
 
+#[cfg(test)]
+mod claim_level;
 mod corpus;
+mod raw;
 mod report;
 mod rewrite;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use serde::Serialize;
 
 use factcheck::catalogue::Catalogue;
 use factcheck::check::{Analysis, analyze};
@@ -31,14 +40,13 @@ use factcheck::diagnostic::Severity;
 
 pub use corpus::{Corpus, load_corpus, load_known_errors};
 use corpus::{build, corpus_line, groups};
+use raw::{CHANGES, Change, Patterns, SAMES, Same};
 use report::{Alarm, MIN_QUIET, Sample, Tally};
 pub use report::{CorpusReport, table};
-use rewrite::{
-    EQUIVALENTS, Equivalent, PERTURBATIONS, Perturbation, Rng, Words, perturb, rewrite_en_dollars,
-    rewrite_vi,
-};
+use rewrite::Rng;
 
 /// The corpus lines (0-based) a finding at warning or above touches.
+#[cfg_attr(not(test), allow(dead_code))]
 fn strong_lines(a: &Analysis, group: &[usize]) -> BTreeSet<usize> {
     a.findings
         .iter()
@@ -49,55 +57,100 @@ fn strong_lines(a: &Analysis, group: &[usize]) -> BTreeSet<usize> {
         .collect()
 }
 
-/// Evaluate one corpus.
+/// The codes of the findings at warning or above that touch corpus line
+/// `line`, with how many of each.
+fn complaints(a: Option<&Analysis>, group: &[usize], line: usize) -> BTreeMap<&'static str, usize> {
+    let mut out = BTreeMap::new();
+    for f in a.into_iter().flat_map(|a| &a.findings) {
+        let touches = [&f.target, &f.source]
+            .into_iter()
+            .flatten()
+            .any(|l| corpus_line(group, l.line) == Some(line));
+        if f.severity >= Severity::Warning && touches {
+            *out.entry(f.code.name()).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// True when `after` has a code more often than `before`.
+fn new_complaint(before: &BTreeMap<&str, usize>, after: &BTreeMap<&str, usize>) -> bool {
+    after
+        .iter()
+        .any(|(code, n)| before.get(code).copied().unwrap_or(0) < *n)
+}
+
+/// One measured case: a sentence pair with one side rewritten.
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub corpus: String,
+    /// 1-based corpus line.
+    pub line: usize,
+    pub kind: String,
+    /// "caught" for a change, "quiet" for an equivalent.
+    pub expect: &'static str,
+    /// Which side was rewritten: "vi" or "en".
+    pub side: &'static str,
+    pub en: String,
+    pub vi: String,
+    pub after: String,
+    /// Whether factcheck did what `expect` says.
+    pub factcheck: bool,
+    #[serde(skip)]
+    group: usize,
+    #[serde(skip)]
+    change: Option<Change>,
+    #[serde(skip)]
+    same: Option<Same>,
+}
+
+/// Evaluate one corpus; also returns every case, for `--cases`.
 pub fn evaluate(
     cat: &Catalogue,
     corpus: &Corpus,
     group_size: usize,
     seed: u64,
     known: &BTreeMap<usize, String>,
-) -> CorpusReport {
+) -> (CorpusReport, Vec<Case>) {
     let groups = groups(corpus, group_size);
     let baseline: Vec<Option<Analysis>> = groups
         .par_iter()
         .map(|g| analyze(cat, &build(corpus, g, None, None), "eval").ok())
         .collect();
     let quiet = false_alarms(&groups, &baseline, known);
-    let words = Words::new(cat);
-    let jobs = jobs(&words, corpus, &groups, &baseline, known, seed);
-    let outcomes: Vec<bool> = jobs
+    let mut cases = cases(&Patterns::new(cat), corpus, &groups, seed);
+    let outcomes: Vec<bool> = cases
         .par_iter()
-        .map(|j| {
-            let g = &groups[j.group];
-            let article = if j.english {
-                build(corpus, g, None, Some((j.line, &j.after)))
+        .map(|c| {
+            let g = &groups[c.group];
+            let line = c.line - 1;
+            let article = if c.side == "en" {
+                build(corpus, g, None, Some((line, &c.after)))
             } else {
-                build(corpus, g, Some((j.line, &j.after)), None)
+                build(corpus, g, Some((line, &c.after)), None)
             };
-            let loud = analyze(cat, &article, "eval")
-                .map(|a| strong_lines(&a, g).contains(&j.line))
-                .unwrap_or(false);
-            // A perturbation passes when caught; an equivalent when quiet.
-            loud == j.perturbation.is_some()
+            let after = analyze(cat, &article, "eval").ok();
+            let before = complaints(baseline[c.group].as_ref(), g, line);
+            let loud = new_complaint(&before, &complaints(after.as_ref(), g, line));
+            loud == c.change.is_some()
         })
         .collect();
-    let perturbations = PERTURBATIONS
+    for (c, o) in cases.iter_mut().zip(outcomes) {
+        c.factcheck = o;
+    }
+    let perturbations = CHANGES
         .iter()
         .map(|&k| {
-            tally(&jobs, &outcomes, k.name(), k.threshold(), &|j: &Job| {
-                j.perturbation == Some(k)
+            tally(&cases, k.name(), k.threshold(), &|c: &Case| {
+                c.change == Some(k)
             })
         })
         .collect();
-    let equivalents = EQUIVALENTS
+    let equivalents = SAMES
         .iter()
-        .map(|&k| {
-            tally(&jobs, &outcomes, k.name(), MIN_QUIET, &|j: &Job| {
-                j.equivalent == Some(k)
-            })
-        })
+        .map(|&k| tally(&cases, k.name(), MIN_QUIET, &|c: &Case| c.same == Some(k)))
         .collect();
-    CorpusReport {
+    let report = CorpusReport {
         corpus: corpus.name.clone(),
         sentence_pairs: groups.iter().map(Vec::len).sum(),
         numeric_pairs: quiet.numeric_pairs,
@@ -111,7 +164,57 @@ pub fn evaluate(
         known_errors: known.len(),
         perturbations,
         equivalents,
+    };
+    (report, cases)
+}
+
+/// Every case of the corpus: for each sentence pair, one site per kind of
+/// change and of equivalent, where the line has one.
+fn cases(p: &Patterns, corpus: &Corpus, groups: &[Vec<usize>], seed: u64) -> Vec<Case> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &line in g {
+            let (en, vi) = (&corpus.en[line], &corpus.vi[line]);
+            let case = |kind: &str, expect, side, after: String| Case {
+                corpus: corpus.name.clone(),
+                line: line + 1,
+                kind: kind.to_string(),
+                expect,
+                side,
+                en: en.clone(),
+                vi: vi.clone(),
+                after,
+                factcheck: false,
+                group: gi,
+                change: None,
+                same: None,
+            };
+            for k in CHANGES {
+                if let Some(after) = raw::change(p, k, vi, en, &mut rng).filter(|a| a != vi) {
+                    out.push(Case {
+                        change: Some(k),
+                        ..case(k.name(), "caught", "vi", after)
+                    });
+                }
+            }
+            for k in SAMES {
+                let side = if k == Same::EnglishDollarWords {
+                    "en"
+                } else {
+                    "vi"
+                };
+                let original = if side == "en" { en } else { vi };
+                if let Some(after) = raw::same(p, k, vi, en, &mut rng).filter(|a| a != original) {
+                    out.push(Case {
+                        same: Some(k),
+                        ..case(k.name(), "quiet", side, after)
+                    });
+                }
+            }
+        }
     }
+    out
 }
 
 /// The unchanged corpus: sentence pairs with figures on both sides, false
@@ -169,82 +272,11 @@ fn false_alarms(
     out
 }
 
-/// Perturbations and equivalents, one claim (or line) at a time, on lines
-/// the check leaves quiet and no known error touches.
-fn jobs(
-    words: &Words,
-    corpus: &Corpus,
-    groups: &[Vec<usize>],
-    baseline: &[Option<Analysis>],
-    known: &BTreeMap<usize, String>,
-    seed: u64,
-) -> Vec<Job> {
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut rng = Rng(seed);
-    for (gi, (g, a)) in groups.iter().zip(baseline).enumerate() {
-        let Some(a) = a else { continue };
-        let loud = strong_lines(a, g);
-        for p in &a.pairing.pairs {
-            let (vi, en) = (&a.claims[p.vi], &a.claims[p.en]);
-            if vi.section != Section::Translation {
-                continue;
-            }
-            let Some(line) = corpus_line(g, vi.line) else {
-                continue;
-            };
-            if loud.contains(&line) || known.contains_key(&(line + 1)) {
-                continue;
-            }
-            let text = &corpus.vi[line];
-            for kind in PERTURBATIONS {
-                if let Some(after) = perturb(words, kind, vi, en, text, &mut rng) {
-                    jobs.push(Job::perturbation(gi, line, kind, text, after));
-                }
-            }
-            for kind in [
-                Equivalent::PercentWord,
-                Equivalent::ThousandWord,
-                Equivalent::CurrencyWord,
-                Equivalent::DigitsToWords,
-            ] {
-                if let Some(after) = rewrite_vi(words, kind, vi, text) {
-                    jobs.push(Job::equivalent(gi, line, kind, text, after, false));
-                }
-            }
-            if let Some(after) = rewrite_en_dollars(words, &corpus.en[line]) {
-                jobs.push(Job::equivalent(
-                    gi,
-                    line,
-                    Equivalent::EnglishDollarWords,
-                    &corpus.en[line],
-                    after,
-                    true,
-                ));
-            }
-        }
-    }
-    jobs.dedup_by(|a, b| {
-        a.group == b.group && a.line == b.line && a.kind == b.kind && a.after == b.after
-    });
-    jobs
-}
-
-/// The tally of the jobs `pick` selects.
-fn tally(
-    jobs: &[Job],
-    outcomes: &[bool],
-    kind: &str,
-    threshold: f64,
-    pick: &dyn Fn(&Job) -> bool,
-) -> Tally {
-    let mine: Vec<(&Job, bool)> = jobs
-        .iter()
-        .zip(outcomes)
-        .filter(|(j, _)| pick(j))
-        .map(|(j, &o)| (j, o))
-        .collect();
+/// The tally of the cases `pick` selects.
+fn tally(cases: &[Case], kind: &str, threshold: f64, pick: &dyn Fn(&Case) -> bool) -> Tally {
+    let mine: Vec<&Case> = cases.iter().filter(|c| pick(c)).collect();
     let applied = mine.len();
-    let passed = mine.iter().filter(|(_, o)| *o).count();
+    let passed = mine.iter().filter(|c| c.factcheck).count();
     Tally {
         kind: kind.to_string(),
         applied,
@@ -257,67 +289,17 @@ fn tally(
         threshold,
         failures: mine
             .iter()
-            .filter(|(_, o)| !o)
+            .filter(|c| !c.factcheck)
             .take(20)
-            .map(|(j, _)| Sample {
-                line: j.line + 1,
-                before: j.before.clone(),
-                after: j.after.clone(),
+            .map(|c| Sample {
+                line: c.line,
+                before: if c.side == "en" {
+                    c.en.clone()
+                } else {
+                    c.vi.clone()
+                },
+                after: c.after.clone(),
             })
             .collect(),
-    }
-}
-
-/// One rewritten line to check.
-#[derive(Debug, Clone, PartialEq)]
-struct Job {
-    group: usize,
-    /// 0-based corpus line.
-    line: usize,
-    kind: String,
-    perturbation: Option<Perturbation>,
-    equivalent: Option<Equivalent>,
-    english: bool,
-    before: String,
-    after: String,
-}
-
-impl Job {
-    fn perturbation(
-        group: usize,
-        line: usize,
-        p: Perturbation,
-        before: &str,
-        after: String,
-    ) -> Job {
-        Job {
-            group,
-            line,
-            kind: p.name().to_string(),
-            perturbation: Some(p),
-            equivalent: None,
-            english: false,
-            before: before.to_string(),
-            after,
-        }
-    }
-    fn equivalent(
-        group: usize,
-        line: usize,
-        e: Equivalent,
-        before: &str,
-        after: String,
-        english: bool,
-    ) -> Job {
-        Job {
-            group,
-            line,
-            kind: e.name().to_string(),
-            perturbation: None,
-            equivalent: Some(e),
-            english,
-            before: before.to_string(),
-            after,
-        }
     }
 }

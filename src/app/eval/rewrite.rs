@@ -1,14 +1,9 @@
-//! The rewrites of one Vietnamese claim (or one English line) that the
-//! evaluation applies: perturbations that must be caught, equivalent
-//! renderings that must stay quiet, and the seeded generator that picks new
-//! values.
+//! What the evaluation's rewrites write: the catalogue's scale, currency and
+//! number words (`Words`), the English "$6 million → 6 million dollars"
+//! rewrite, and the seeded generator that picks sites and values.
 
-use serde::Serialize;
-
-use super::report::{MIN_ERROR_RECALL, MIN_QUALIFIER_RECALL};
 use factcheck::catalogue::Catalogue;
 use factcheck::catalogue::schema::NumberRole;
-use factcheck::claim::{Claim, Direction, Kind};
 
 /// The words the rewrites write, from the catalogue: which scale word and
 /// which currency word replaces which, the Vietnamese number words, and the
@@ -16,17 +11,17 @@ use factcheck::claim::{Claim, Direction, Kind};
 pub struct Words {
     /// Vietnamese scale words, longest first, each with its swap: the word a
     /// thousand times smaller, or else a thousand times larger.
-    scale_swaps: Vec<(String, String)>,
+    pub(super) scale_swaps: Vec<(String, String)>,
     /// Vietnamese currency words, longest first, each with the first word of
     /// another currency (USD, or the euro for USD).
-    currency_swaps: Vec<(String, String)>,
+    pub(super) currency_swaps: Vec<(String, String)>,
     /// The Vietnamese number word of each value 1 to 10.
-    digits: Vec<Option<String>>,
+    pub(super) digits: Vec<Option<String>>,
     /// English scale words that stand apart from the number ("million",
     /// "bln"), longest first, and every English scale word (a glued one such
     /// as "m" is left alone).
-    en_spelled: Vec<String>,
-    en_all: Vec<String>,
+    pub(super) en_spelled: Vec<String>,
+    pub(super) en_all: Vec<String>,
 }
 
 impl Words {
@@ -98,6 +93,27 @@ impl Words {
     }
 }
 
+impl Words {
+    /// The scale word a thousand times smaller (or larger) than `word`.
+    pub fn scale_swap(&self, word: &str) -> Option<&str> {
+        self.scale_swaps
+            .iter()
+            .find(|(f, _)| f == word)
+            .map(|(_, t)| t.as_str())
+    }
+    /// The currency word that replaces `word` (another currency).
+    pub fn currency_swap(&self, word: &str) -> Option<&str> {
+        self.currency_swaps
+            .iter()
+            .find(|(f, _)| f.eq_ignore_ascii_case(word))
+            .map(|(_, t)| t.as_str())
+    }
+    /// The Vietnamese number word of `v` (1 to 10).
+    pub fn digit_word(&self, v: usize) -> Option<&str> {
+        self.digits.get(v)?.as_deref()
+    }
+}
+
 /// A deterministic random generator (SplitMix64).
 pub struct Rng(pub u64);
 
@@ -112,92 +128,17 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
         &v[(self.next() % v.len() as u64) as usize]
     }
-}
-
-/// The kinds of change applied to one Vietnamese claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Perturbation {
-    ChangedValue,
-    SwappedScale,
-    SwappedCurrency,
-    DecimalDamage,
-    DroppedQualifier,
-    CollapsedRange,
-}
-
-/// Rewrites that must not change the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Equivalent {
-    PercentWord,
-    ThousandWord,
-    CurrencyWord,
-    DigitsToWords,
-    EnglishDollarWords,
-}
-
-pub const PERTURBATIONS: [Perturbation; 6] = [
-    Perturbation::ChangedValue,
-    Perturbation::SwappedScale,
-    Perturbation::SwappedCurrency,
-    Perturbation::DecimalDamage,
-    Perturbation::DroppedQualifier,
-    Perturbation::CollapsedRange,
-];
-
-pub const EQUIVALENTS: [Equivalent; 5] = [
-    Equivalent::PercentWord,
-    Equivalent::ThousandWord,
-    Equivalent::CurrencyWord,
-    Equivalent::DigitsToWords,
-    Equivalent::EnglishDollarWords,
-];
-
-impl Perturbation {
-    pub fn name(self) -> &'static str {
-        match self {
-            Perturbation::ChangedValue => "changed value",
-            Perturbation::SwappedScale => "swapped scale word",
-            Perturbation::SwappedCurrency => "swapped currency",
-            Perturbation::DecimalDamage => "decimal damage",
-            Perturbation::DroppedQualifier => "dropped qualifier",
-            Perturbation::CollapsedRange => "range collapsed",
-        }
+    /// One of `v`, or `None` when it is empty.
+    pub fn pick_opt<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
+        (!v.is_empty()).then(|| self.pick(v))
     }
-    pub fn threshold(self) -> f64 {
-        if self == Perturbation::DroppedQualifier {
-            MIN_QUALIFIER_RECALL
-        } else {
-            MIN_ERROR_RECALL
-        }
+    pub fn coin(&mut self) -> bool {
+        self.next() & 1 == 1
     }
 }
 
-impl Equivalent {
-    pub fn name(self) -> &'static str {
-        match self {
-            Equivalent::PercentWord => "% → phần trăm",
-            Equivalent::ThousandWord => "6.000 → 6 nghìn",
-            Equivalent::CurrencyWord => "USD ↔ đô la Mỹ",
-            Equivalent::DigitsToWords => "2 → hai",
-            Equivalent::EnglishDollarWords => "$6 million → 6 million dollars",
-        }
-    }
-}
-
-/// Replace the claim's span in its line (spans are byte offsets of the
-/// normalised line; corpus lines are NFC, so they coincide).
-fn splice(text: &str, c: &Claim, new: &str) -> Option<String> {
-    let span = text.get(c.start..c.end)?;
-    if span != c.text {
-        return None;
-    }
-    Some(format!("{}{}{}", &text[..c.start], new, &text[c.end..]))
-}
-
-/// The first digit run of a claim's text (with separators), and its byte range.
-fn digits(s: &str) -> Option<(usize, usize)> {
+/// The first digit run of a text (with separators), and its byte range.
+pub(super) fn digits(s: &str) -> Option<(usize, usize)> {
     let start = s.find(|c: char| c.is_ascii_digit())?;
     let mut end = start;
     let b = s.as_bytes();
@@ -209,175 +150,6 @@ fn digits(s: &str) -> Option<(usize, usize)> {
         end += 1;
     }
     Some((start, end))
-}
-
-/// A value written the Vietnamese way with `decimals` decimals.
-fn vietnamese_number(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    let (int, frac) = s
-        .split_once('.')
-        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{grouped},{f}"),
-        None => grouped,
-    }
-}
-
-pub fn perturb(
-    words: &Words,
-    kind: Perturbation,
-    vi: &Claim,
-    en: &Claim,
-    line: &str,
-    rng: &mut Rng,
-) -> Option<String> {
-    let t = &vi.text;
-    let new = match kind {
-        Perturbation::ChangedValue => {
-            if matches!(vi.kind, Kind::Date) || vi.vague || vi.range {
-                return None;
-            }
-            let (a, b) = digits(t)?;
-            let num = &t[a..b];
-            let reading = factcheck::extract::numeral::readings(num, factcheck::lang::Lang::Vi)
-                .into_iter()
-                .next()?;
-            let decimals = num.rsplit_once(',').map_or(0, |(_, f)| f.len());
-            let factor = *rng.pick(&[1.5, 2.0, 3.0, 0.5]);
-            let v = reading.value * factor;
-            if vi.kind == Kind::Year {
-                // A year stays a year: written without a thousands separator.
-                let y = reading.value + *rng.pick(&[3.0, 5.0, -4.0]);
-                return splice(line, vi, &format!("{}{}{}", &t[..a], y, &t[b..]));
-            }
-            let mut s = vietnamese_number(v, decimals);
-            let zero = s.chars().all(|c| c == '0' || c == ',' || c == '.');
-            if s == vietnamese_number(reading.value, decimals) || zero {
-                s = vietnamese_number(reading.value * 2.0 + 3.0, decimals);
-            }
-            format!("{}{}{}", &t[..a], s, &t[b..])
-        }
-        Perturbation::SwappedScale => {
-            let (from, to) = words
-                .scale_swaps
-                .iter()
-                .find(|(f, _)| t.contains(f.as_str()))?;
-            t.replacen(from.as_str(), to, 1)
-        }
-        Perturbation::SwappedCurrency => {
-            if vi.kind != Kind::Money {
-                return None;
-            }
-            let (from, to) = words
-                .currency_swaps
-                .iter()
-                .find(|(f, _)| t.contains(f.as_str()))?;
-            t.replacen(from.as_str(), to, 1)
-        }
-        Perturbation::DecimalDamage => {
-            let (a, b) = digits(t)?;
-            let num = &t[a..b];
-            let (int, frac) = num.rsplit_once(',')?;
-            if int.contains(',') || frac.len() == 3 {
-                return None;
-            }
-            format!("{}{}{}{}", &t[..a], int, frac, &t[b..])
-        }
-        Perturbation::DroppedQualifier => {
-            let (eq, vq) = (en.qualifier.as_ref()?, vi.qualifier.as_ref()?);
-            if !matches!(eq.kind.direction(), Direction::Above | Direction::Below)
-                || vq.kind.direction() != eq.kind.direction()
-            {
-                return None;
-            }
-            let rest = t.strip_prefix(vq.text.as_str())?;
-            rest.trim_start().to_string()
-        }
-        Perturbation::CollapsedRange => {
-            if !vi.range || vi.vague || vi.kind == Kind::Year {
-                return None;
-            }
-            let (a, b) = digits(t)?;
-            let last = t.rfind(|c: char| c.is_ascii_digit())?;
-            format!("{}{}", &t[a..b], &t[last + 1..])
-        }
-    };
-    if new == *t {
-        return None;
-    }
-    splice(line, vi, &new)
-}
-
-pub fn rewrite_vi(words: &Words, kind: Equivalent, vi: &Claim, line: &str) -> Option<String> {
-    let t = &vi.text;
-    let new = match kind {
-        Equivalent::PercentWord => {
-            if vi.kind != Kind::Percent || vi.range {
-                return None;
-            }
-            let i = t.find('%')?;
-            let before = t[..i].trim_end();
-            format!("{before} phần trăm{}", &t[i + 1..])
-        }
-        Equivalent::ThousandWord => {
-            let (a, b) = digits(t)?;
-            let num = &t[a..b];
-            let head = num.strip_suffix(".000")?;
-            if head.contains(['.', ',']) || head.is_empty() {
-                return None;
-            }
-            format!("{}{head} nghìn{}", &t[..a], &t[b..])
-        }
-        Equivalent::CurrencyWord => {
-            if vi.kind != Kind::Money {
-                return None;
-            }
-            if t.contains("USD") {
-                t.replacen("USD", "đô la Mỹ", 1)
-            } else if t.contains("đô la Mỹ") {
-                t.replacen("đô la Mỹ", "USD", 1)
-            } else if t.ends_with("đô la") {
-                // Not "đô la Úc", "đô la Singapore": another currency.
-                t.replacen("đô la", "USD", 1)
-            } else {
-                return None;
-            }
-        }
-        Equivalent::DigitsToWords => {
-            if vi.range || vi.vague || vi.kind == Kind::Year || vi.kind == Kind::Date {
-                return None;
-            }
-            let (a, b) = digits(t)?;
-            let v: usize = t[a..b].parse().ok()?;
-            // A bare count in words is a weak claim, so only figures with a
-            // unit or currency are rewritten; and only a number standing as a
-            // word of its own ("2 tháng", not "8m", "3/4", "-2%", "£ 1").
-            let before_ok = t[..a]
-                .trim_end()
-                .chars()
-                .last()
-                .is_none_or(char::is_alphabetic)
-                && (a == 0 || t[..a].ends_with(' '));
-            let alone = before_ok && t[b..].starts_with(' ');
-            if !(1..=10).contains(&v) || vi.kind == Kind::Count || !alone {
-                return None;
-            }
-            let word = words.digits.get(v)?.as_ref()?;
-            format!("{}{word}{}", &t[..a], &t[b..])
-        }
-        Equivalent::EnglishDollarWords => return None,
-    };
-    if new == *t {
-        return None;
-    }
-    splice(line, vi, &new)
 }
 
 /// "$6 million" → "6 million dollars", "$ 50,000" → "50,000 dollars" in an
@@ -417,13 +189,6 @@ pub fn rewrite_en_dollars(lex: &Words, line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn vietnamese_numbers_render() {
-        assert_eq!(vietnamese_number(16700.0, 0), "16.700");
-        assert_eq!(vietnamese_number(4.35, 2), "4,35");
-        assert_eq!(vietnamese_number(123.0, 0), "123");
-    }
 
     #[test]
     fn english_dollars_rewrite() {
