@@ -106,7 +106,8 @@ fn scale_off(a: f64, b: f64) -> bool {
 /// With a qualifier on either side, the figure that matters is the written
 /// one: "more than 15 years" and "more than 30 years" overlap as intervals
 /// but state different bounds; "about 100" and "khoảng 120" overlap but are
-/// 20% apart. Written values must agree within rounding plus the
+/// 20% apart. Qualified on both sides, written values must agree at the
+/// coarser precision; on one side only, within rounding plus the
 /// qualifier's tolerance (10%), so "hơn 4 tỷ" still rounds "4.3 billion".
 fn bases_close(vi: &Claim, en: &Claim, a: &Reading, b: &Reading) -> bool {
     let qualified = |c: &Claim| {
@@ -116,6 +117,13 @@ fn bases_close(vi: &Claim, en: &Claim, a: &Reading, b: &Reading) -> bool {
     };
     if vi.vague || en.vague || !(qualified(vi) || qualified(en)) {
         return true;
+    }
+    if qualified(vi) && qualified(en) {
+        // Two bounds or two estimates of one figure state the same written
+        // value, at the coarser precision: "hơn 4 tỷ" rounds "more than 4.3
+        // billion", but "khoảng 13.000" is not "about 12,000".
+        let tol = a.precision.max(b.precision) + 1e-9 * a.value.abs().max(b.value.abs());
+        return (a.value - b.value).abs() <= tol && (a.value_hi - b.value_hi).abs() <= tol;
     }
     let tolerance = |x: f64, y: f64| a.precision.max(b.precision) + 0.1 * x.abs().max(y.abs());
     (a.value - b.value).abs() <= tolerance(a.value, b.value)

@@ -68,7 +68,7 @@ fn every_code() {
         ("25%", "almost one-quarter", ("hedge-dropped", Warning)),
         ("xuống còn 50%", "as low as 50%", ("hedge-dropped", Warning)),
         ("gấp đôi", "more than double", ("hedge-dropped", Warning)),
-        ("100 tỷ USD", "about $100 billion", ("hedge-dropped", Info)),
+        ("100 tỷ USD", "about $100 billion", ("approximation-dropped", Warning)),
         ("gần 30%", "more than 30%", ("hedge-changed", Error)),
         (
             "ít nhất 2 tỷ USD",
@@ -108,27 +108,27 @@ fn messages_name_both_values() {
 #[test]
 fn every_hedge_both_ways() {
     use Severity::*;
-    // (English qualifier, Vietnamese equivalent, severity when dropped)
+    // (English qualifier, Vietnamese equivalent, code when dropped)
     let hedges = [
-        ("almost", "gần", Warning),
-        ("nearly", "gần như", Warning),
-        ("about", "khoảng", Info),
-        ("around", "xấp xỉ", Info),
-        ("more than", "hơn", Warning),
-        ("over", "trên", Warning),
-        ("at least", "ít nhất", Warning),
-        ("less than", "dưới", Warning),
-        ("under", "chưa đến", Warning),
-        ("up to", "tối đa", Warning),
-        ("as many as", "lên tới", Warning),
-        ("as low as", "ít nhất", Warning),
+        ("almost", "gần", "hedge-dropped"),
+        ("nearly", "gần như", "hedge-dropped"),
+        ("about", "khoảng", "approximation-dropped"),
+        ("around", "xấp xỉ", "approximation-dropped"),
+        ("more than", "hơn", "hedge-dropped"),
+        ("over", "trên", "hedge-dropped"),
+        ("at least", "ít nhất", "hedge-dropped"),
+        ("less than", "dưới", "hedge-dropped"),
+        ("under", "chưa đến", "hedge-dropped"),
+        ("up to", "tối đa", "hedge-dropped"),
+        ("as many as", "lên tới", "hedge-dropped"),
+        ("as low as", "ít nhất", "hedge-dropped"),
     ];
     for (en_q, vi_q, dropped) in hedges {
         let en_hedged = format!("{en_q} 30%");
         let vi_hedged = format!("{vi_q} 30%");
         assert_eq!(
             code("30%", &en_hedged),
-            Some(("hedge-dropped", dropped)),
+            Some((dropped, Warning)),
             "{en_q} dropped"
         );
         assert_eq!(

@@ -124,14 +124,14 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> 
     match (he, hv) {
         // Dropped only when the same figure is stated flat; "58%" for "more
         // than half" is a consistent, more specific figure.
-        (Some(e), None) if relation == Relation::Equal => {
-            let mut c = call(Code::HedgeDropped, "the qualifier was dropped")?;
-            // An approximation stated exactly keeps its direction; a bound
-            // ("almost", "more than", "as low as") stated flat overstates.
-            if e == QualifierKind::Approx {
-                c.severity = Severity::Info;
-            }
-            Some(c)
+        // A bound ("almost", "more than", "as low as") stated flat overstates;
+        // an estimate stated flat claims a precision the source lacks.
+        (Some(QualifierKind::Approx), None) if relation == Relation::Equal => call(
+            Code::ApproximationDropped,
+            "the estimate is stated as exact",
+        ),
+        (Some(_), None) if relation == Relation::Equal => {
+            call(Code::HedgeDropped, "the qualifier was dropped")
         }
         // A bound stated as a different flat figure is caught by the written
         // values above; an approximation rounded to a flat figure is rounding.
