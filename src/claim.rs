@@ -50,6 +50,8 @@ impl Kind {
             Kind::Count => "count",
             Kind::Multiplier => "multiplier",
             Kind::Fraction => "fraction",
+            Kind::Literal => "literal",
+            Kind::Time => "time",
         }
     }
 }
@@ -118,17 +120,23 @@ impl Interval {
         }
     }
 
-    /// True when some value lies in both intervals.
+    /// True when some value lies in both intervals. Bounds a rounding error
+    /// apart are the same bound ("115 mph" and "116 mph" meet at 115.5 mph,
+    /// however the conversion to km/h rounds).
     pub fn overlaps(&self, other: &Interval) -> bool {
-        let lo_ok = if self.lo < other.hi {
-            true
-        } else {
-            self.lo == other.hi && !self.lo_open && !other.hi_open
+        let same = |a: f64, b: f64| {
+            a == b
+                || (a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()))
         };
-        let hi_ok = if other.lo < self.hi {
-            true
+        let lo_ok = if same(self.lo, other.hi) {
+            !self.lo_open && !other.hi_open
         } else {
-            other.lo == self.hi && !other.lo_open && !self.hi_open
+            self.lo < other.hi
+        };
+        let hi_ok = if same(other.lo, self.hi) {
+            !other.lo_open && !self.hi_open
+        } else {
+            other.lo < self.hi
         };
         lo_ok && hi_ok
     }
@@ -376,14 +384,18 @@ impl Claim {
     fn unit_suffix(&self) -> String {
         match (&self.duration_unit, self.kind) {
             (Some((name, _)), _) => format!(" {name}"),
-            (None, Kind::Year | Kind::Count | Kind::Date) => String::new(),
+            (None, Kind::Year | Kind::Count | Kind::Date | Kind::Time | Kind::Literal) => {
+                String::new()
+            }
             _ => self.unit.symbol(),
         }
     }
 
-    /// One reading as written in `key`: "25", "11..19", "1e9..1e12".
+    /// One reading as written in `key`: "25", "11..19", "1e9..1e12", "15:00".
     fn reading_text(&self, r: &Reading) -> String {
-        if self.vague {
+        if self.kind == Kind::Time {
+            clock_text(r.value)
+        } else if self.vague {
             format!(
                 "{}..{}",
                 fmt_num(self.shown(r.interval.lo)),
@@ -442,6 +454,9 @@ impl Claim {
         if let (Kind::Date, Some(d)) = (self.kind, &self.date) {
             return d.iso();
         }
+        if self.kind == Kind::Time {
+            return clock_text(r.value);
+        }
         let (lo, hi) = if self.vague {
             (r.interval.lo, r.interval.hi)
         } else {
@@ -457,6 +472,12 @@ impl Claim {
             human_num(self.shown(lo))
         }
     }
+}
+
+/// A time of day in minutes after midnight, as "15:00".
+pub fn clock_text(minutes: f64) -> String {
+    let m = minutes.round().clamp(0.0, 24.0 * 60.0) as u32;
+    format!("{:02}:{:02}", m / 60 % 24, m % 60)
 }
 
 /// A number an editor reads at a glance: "6 trillion", "587 million",

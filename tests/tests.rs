@@ -22,6 +22,8 @@ mod eval_corpora;
 mod golden;
 #[path = "suite/hostile.rs"]
 mod hostile;
+#[path = "suite/news_fixtures.rs"]
+mod news_fixtures;
 #[path = "suite/prop_numbers.rs"]
 mod prop_numbers;
 #[path = "suite/regressions.rs"]

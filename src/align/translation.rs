@@ -78,7 +78,9 @@ impl<'a> Matcher<'a> {
             self.assign(vis, ens, 1.2);
             for (sv, se) in &sentences {
                 self.assign_alone(sv, se);
+                self.assign_rest(sv, se);
             }
+            self.assign_rest(vis, ens);
         }
         // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
         for g in 0..groups.len() {
@@ -289,6 +291,48 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             self.take(v, e, relate(&claims[v], &claims[e]));
+        }
+    }
+}
+
+impl Matcher<'_> {
+    /// The last pass over an aligned sentence pair: every figure still free
+    /// on one side is weighed against those still free on the other, and
+    /// the comparable ones are paired best tier first, then in the order
+    /// they stand, so that a changed figure is reported as a mismatch with
+    /// the figure it replaced rather than left unaccounted for ("Boeing 737"
+    /// / "Boeing 747", "06:06 pm" / "07:06 pm" beside other figures).
+    fn assign_rest(&mut self, vis: &[usize], ens: &[usize]) {
+        let (vis, ens) = (self.still_free(vis), self.still_free(ens));
+        if vis.is_empty() || ens.is_empty() || vis.len() > ALONE_MAX || ens.len() > ALONE_MAX {
+            return;
+        }
+        let claims = self.claims;
+        let mut candidates = Vec::new();
+        for (a, &v) in vis.iter().enumerate() {
+            for (b, &e) in ens.iter().enumerate() {
+                let Some(t) = tier(&claims[v], &claims[e]) else {
+                    continue;
+                };
+                // A spelled-out small Vietnamese word may not be a number.
+                if claims[v].weak && !claims[e].weak {
+                    continue;
+                }
+                let rv = a as f64 / vis.len() as f64;
+                let re = b as f64 / ens.len() as f64;
+                candidates.push((t, (rv - re).abs(), v, e));
+            }
+        }
+        candidates.sort_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then(x.1.total_cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        for (_, _, v, e) in candidates {
+            if self.free[v] && self.free[e] {
+                self.take(v, e, relate(&claims[v], &claims[e]));
+            }
         }
     }
 }

@@ -53,6 +53,7 @@ pub(super) fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) 
     currencies(cat, &mut cx, f.currencies)?;
     qualifiers(cat, &mut cx, f.qualifiers)?;
     months(cat, &mut cx, f.months)?;
+    clock(cat, &mut cx, f.clock)?;
     word_lists(cat, &mut cx, f.word_lists)?;
     terms(cat, &mut cx, f.terms)?;
     dimensions(cat, &mut cx, f.dimensions)?;
@@ -223,11 +224,31 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
             ));
         }
         let index = cat.units.len();
+        let mut also = Vec::new();
+        for other in &d.also {
+            match cat.units.iter().position(|u| &*u.id == other.as_str()) {
+                Some(k) if cat.units[k].dimension.as_deref() == d.dimension.as_deref() => {
+                    also.push(k)
+                }
+                _ => {
+                    return Err(cx.fail(
+                        other,
+                        format!(
+                            "unit `{}`: `also: {other}` must name an earlier unit of its dimension",
+                            d.id
+                        ),
+                    ));
+                }
+            }
+        }
         cat.units.push(UnitSpec {
             id: d.id.as_str().into(),
             kind: d.kind,
             dimension: d.dimension.as_deref().map(Arc::from),
             factor: d.factor,
+            offset: d.offset,
+            also,
+            one_with_article: d.one_with_article,
         });
         for w in &d.en {
             insert(cat, cx, |c| &mut c.en.units, w, index)?;
@@ -319,12 +340,17 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                 unless_after: syms(cat, &d.unless_after),
                 unless_within,
                 not_before: d.not_before.clone(),
+                only_before: d.only_before.clone(),
             };
-            cat.lang_mut(lang).listed.qualifiers.push((
-                d.phrase.clone(),
-                d.kind,
-                d.position == QualifierPosition::After,
-            ));
+            // Qualifiers of some kinds only ("after 9 p.m.") are no hedge of
+            // a quantity for the evaluation's rewrites.
+            if d.only_before.is_empty() {
+                cat.lang_mut(lang).listed.qualifiers.push((
+                    d.phrase.clone(),
+                    d.kind,
+                    d.position == QualifierPosition::After,
+                ));
+            }
             match d.position {
                 QualifierPosition::Before => insert(
                     cat,
@@ -361,6 +387,59 @@ fn months(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Result 
             }
             cx.examples
                 .push((format!("month {}", d.number), d.examples));
+        }
+    }
+    Ok(())
+}
+
+fn clock(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<ClockDef>) -> Result {
+    for (lang, defs) in per_lang(defs) {
+        for d in defs {
+            let first = d.words.first().map_or("", String::as_str).to_string();
+            for w in &d.words {
+                match d.role {
+                    ClockRole::DayPart => {
+                        let (Some(from), Some(hours)) = (d.from, d.hours) else {
+                            return Err(
+                                cx.fail(w, format!("day part `{w}` needs `from` and `hours`"))
+                            );
+                        };
+                        if from > 23 || hours == 0 || hours > 24 {
+                            return Err(
+                                cx.fail(w, format!("day part `{w}`: `from` is 0–23, `hours` 1–24"))
+                            );
+                        }
+                        insert(
+                            cat,
+                            cx,
+                            |c| &mut c.lang_mut(lang).clock.parts,
+                            w,
+                            (from, hours),
+                        )?
+                    }
+                    ClockRole::Named => {
+                        let Some(at) = d.at.filter(|&h| h < 24) else {
+                            return Err(
+                                cx.fail(w, format!("named time `{w}` needs `at`, an hour 0–23"))
+                            );
+                        };
+                        insert(cat, cx, |c| &mut c.lang_mut(lang).clock.named, w, at)?
+                    }
+                    ClockRole::Hour => {
+                        insert(cat, cx, |c| &mut c.lang_mut(lang).clock.hour, w, ())?
+                    }
+                    ClockRole::Minute => {
+                        insert(cat, cx, |c| &mut c.lang_mut(lang).clock.minute, w, ())?
+                    }
+                    ClockRole::Marker => {
+                        insert(cat, cx, |c| &mut c.lang_mut(lang).clock.marker, w, ())?
+                    }
+                    ClockRole::Zone => {
+                        insert(cat, cx, |c| &mut c.lang_mut(lang).clock.zone, w, ())?
+                    }
+                }
+            }
+            cx.examples.push((format!("clock {first}"), d.examples));
         }
     }
     Ok(())
@@ -446,6 +525,7 @@ fn seal_tables(cat: &mut Catalogue) {
         t.qualifiers_before.seal(n);
         t.qualifiers_after.seal(n);
         t.months.seal(n);
+        t.clock.seal(n);
         t.terms.seal(n);
         for r in &mut t.roles {
             r.seal(n);
@@ -531,6 +611,7 @@ pub(super) fn finish(cat: &mut Catalogue) {
             table.first_symbols().for_each(&mut mark);
         }
         t.months.first_symbols().for_each(&mut mark);
+        t.clock.named.first_symbols().for_each(&mut mark);
         t.multipliers.first_symbols().for_each(&mut mark);
         t.vague.first_symbols().for_each(&mut mark);
         t.currency_prefix.first_symbols().for_each(&mut mark);

@@ -50,6 +50,7 @@ const BUILTIN: &[Builtin] = &[
     builtin!("currencies"),
     builtin!("qualifiers"),
     builtin!("dates"),
+    builtin!("times"),
     builtin!("terms"),
     builtin!("grammar"),
     builtin!("dimensions"),

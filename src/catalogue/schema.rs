@@ -28,6 +28,8 @@ pub struct Fragment {
     #[serde(default)]
     pub months: PerLang<MonthDef>,
     #[serde(default)]
+    pub clock: PerLang<ClockDef>,
+    #[serde(default)]
     pub word_lists: PerLang<WordListDef>,
     #[serde(default)]
     pub terms: Vec<TermDef>,
@@ -214,6 +216,16 @@ pub struct UnitDef {
     #[serde(default)]
     pub dimension: Option<String>,
     pub factor: f64,
+    /// Added after the factor: °F to °C is × 5/9, then − 17.78.
+    #[serde(default)]
+    pub offset: f64,
+    /// Other units a figure in this one may be in, each a reading ("95
+    /// degrees" is 95 °C or 95 °F).
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// "a"/"an" before the unit is one of it ("a decade", "a fortnight").
+    #[serde(default)]
+    pub one_with_article: bool,
     #[serde(default)]
     pub en: Vec<String>,
     #[serde(default)]
@@ -288,6 +300,12 @@ pub enum Kind {
     Count,
     Multiplier,
     Fraction,
+    /// A time of day, in minutes after midnight ("3 p.m.", "15 giờ").
+    Time,
+    /// A number read as written and compared digit for digit: in a name or
+    /// a code (Boeing 737, VTV3, Llama 3.1, COVID-19), a clock time or a
+    /// label the extractor does not read otherwise (06:06, No. 1, 16th).
+    Literal,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -312,6 +330,46 @@ pub struct QualifierDef {
     pub unless_within: Option<WithinDef>,
     #[serde(default)]
     pub not_before: Vec<Kind>,
+    /// A qualifier only of figures of these kinds ("after 9 p.m.").
+    #[serde(default)]
+    pub only_before: Vec<Kind>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// What a clock word does (claims/times.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockRole {
+    /// After an hour, the part of the day it is in ("p.m.", "chiều").
+    DayPart,
+    /// A time by itself ("noon", "nửa đêm").
+    Named,
+    /// After an hour, makes it a time ("o'clock", "giờ", "h").
+    Hour,
+    /// After the minutes of a time ("phút").
+    Minute,
+    /// Before "N giờ", makes it a time rather than a duration ("lúc").
+    Marker,
+    /// A time zone after a time ("GMT", "ICT"), kept as context.
+    Zone,
+}
+
+/// Words that make a number a time of day.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockDef {
+    pub role: ClockRole,
+    pub words: Vec<String>,
+    /// For a day part: the first hour of the day it covers ("chiều": 12).
+    #[serde(default)]
+    pub from: Option<u8>,
+    /// For a day part: how many hours it covers ("chiều": 7, to 19:00).
+    #[serde(default)]
+    pub hours: Option<u8>,
+    /// For a named time: its hour ("noon": 12).
+    #[serde(default)]
+    pub at: Option<u8>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -51,6 +51,10 @@ pub struct UnitSpec {
     pub kind: UnitKind,
     pub dimension: Option<Arc<str>>,
     pub factor: f64,
+    pub offset: f64,
+    /// Other units a figure may be in (indices into `Catalogue::units`).
+    pub also: Vec<usize>,
+    pub one_with_article: bool,
 }
 
 /// A currency word or symbol: which currency, whether the word is weak (has
@@ -71,6 +75,33 @@ pub struct QualifierRule {
     pub unless_after: Vec<Sym>,
     pub unless_within: Option<(usize, PhraseTable<()>)>,
     pub not_before: Vec<Kind>,
+    /// When not empty, a qualifier only of figures of these kinds.
+    pub only_before: Vec<Kind>,
+}
+
+/// The clock words of one language (see `schema::ClockRole`).
+#[derive(Debug, Default)]
+pub struct Clock {
+    /// Day parts: the first hour they cover and how many.
+    pub parts: PhraseTable<(u8, u8)>,
+    /// Named times: their hour.
+    pub named: PhraseTable<u8>,
+    pub hour: PhraseTable<()>,
+    pub minute: PhraseTable<()>,
+    pub marker: PhraseTable<()>,
+    pub zone: PhraseTable<()>,
+}
+
+impl Clock {
+    /// Prepare every table for lookups over `n` symbols.
+    pub fn seal(&mut self, n: usize) {
+        self.parts.seal(n);
+        self.named.seal(n);
+        self.hour.seal(n);
+        self.minute.seal(n);
+        self.marker.seal(n);
+        self.zone.seal(n);
+    }
 }
 
 /// A bilingual term after compilation.
@@ -113,6 +144,7 @@ pub struct LangTables {
     pub qualifiers_before: PhraseTable<QualifierRule>,
     pub qualifiers_after: PhraseTable<QualifierRule>,
     pub months: PhraseTable<u8>,
+    pub clock: Clock,
     pub terms: PhraseTable<usize>,
     /// One phrase table per word-list role, indexed by `WordRole as usize`.
     pub(super) roles: Vec<PhraseTable<()>>,

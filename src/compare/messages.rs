@@ -20,9 +20,13 @@ fn normalize_spaces(s: &str) -> String {
 
 /// The value in plain English with its qualifier's meaning: "just under 25%".
 pub fn meaning(c: &Claim, r: &Reading) -> String {
+    // A literal means what it says.
+    if c.kind == Kind::Literal {
+        return String::new();
+    }
     let unit = match (&c.duration_unit, c.kind) {
         (Some((name, _)), _) => format!(" {name}s"),
-        (None, Kind::Year | Kind::Count | Kind::Date) => String::new(),
+        (None, Kind::Year | Kind::Count | Kind::Date | Kind::Time) => String::new(),
         (None, _) => c.unit.symbol(),
     };
     let value = c.value_text(r);

@@ -2,7 +2,7 @@
 //! qualifiers, over every pair of readings, never as strings. Used by the
 //! pairing to score candidates, and by the verdicts to judge a pair.
 
-use crate::claim::{Claim, Direction, Kind, Reading, Unit};
+use crate::claim::{Claim, Direction, Kind, QualifierKind, Reading, Unit};
 
 /// What two claims measure, for deciding whether they can be compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,10 @@ pub enum Dimension<'a> {
     Duration,
     Count,
     Multiplier,
+    /// A time of day.
+    Time,
+    /// A number compared as written (a name, a code, a label).
+    Literal,
 }
 
 pub fn dimension(c: &Claim) -> Dimension<'_> {
@@ -36,6 +40,8 @@ pub fn dimension(c: &Claim) -> Dimension<'_> {
         Kind::Duration => Dimension::Duration,
         Kind::Count => Dimension::Count,
         Kind::Multiplier => Dimension::Multiplier,
+        Kind::Literal => Dimension::Literal,
+        Kind::Time => Dimension::Time,
     }
 }
 
@@ -106,38 +112,83 @@ fn scale_off(a: f64, b: f64) -> bool {
 /// With a qualifier on either side, the figure that matters is the written
 /// one: "more than 15 years" and "more than 30 years" overlap as intervals
 /// but state different bounds; "about 100" and "khoảng 120" overlap but are
-/// 20% apart. Qualified on both sides, written values must agree at the
-/// coarser precision; on one side only, within rounding plus the
-/// qualifier's tolerance (10%), so "hơn 4 tỷ" still rounds "4.3 billion".
+/// 20% apart.
+/// - Qualified on both sides, or an estimate on one: the written values
+///   agree at the coarser precision ("hơn 4 tỷ" rounds "more than 4.3
+///   billion"; "khoảng 13.000" is not "about 12,000", nor "13" "about 14").
+/// - A Vietnamese bound on an exact source figure stands where the figure
+///   is, at the bound's own precision: "hơn 50%" for 58%, "dưới 5%" for
+///   4.2%, but not "lên tới 110.000" for 100,000.
+/// - An English bound stated as an exact Vietnamese figure: within rounding
+///   plus the qualifier's tolerance (10%).
 fn bases_close(vi: &Claim, en: &Claim, a: &Reading, b: &Reading) -> bool {
-    let qualified = |c: &Claim| {
+    let hedge = |c: &Claim| {
         c.qualifier
             .as_ref()
-            .is_some_and(|q| q.kind.direction() != Direction::Exact)
+            .map(|q| q.kind)
+            .filter(|k| k.direction() != Direction::Exact)
     };
-    if vi.vague || en.vague || !(qualified(vi) || qualified(en)) {
+    let (hv, he) = (hedge(vi), hedge(en));
+    if vi.vague || en.vague || (hv.is_none() && he.is_none()) {
         return true;
     }
-    if qualified(vi) && qualified(en) {
-        // Two bounds or two estimates of one figure state the same written
-        // value, at the coarser precision: "hơn 4 tỷ" rounds "more than 4.3
-        // billion", but "khoảng 13.000" is not "about 12,000".
-        let tol = a.precision.max(b.precision) + 1e-9 * a.value.abs().max(b.value.abs());
+    let eps = 1e-9 * a.value.abs().max(b.value.abs());
+    let around = |k: Option<QualifierKind>| k.is_some_and(|k| k.direction() == Direction::Around);
+    if (hv.is_some() && he.is_some()) || around(hv) || around(he) {
+        let tol = a.precision.max(b.precision) + eps;
         return (a.value - b.value).abs() <= tol && (a.value_hi - b.value_hi).abs() <= tol;
+    }
+    if let Some(k) = hv {
+        // One step of the bound's last significant digit: "hơn 50%" covers
+        // 50–60%, "dưới 5%" 4–5%.
+        let step = 2.0 * significant(a);
+        let (bound, x) = (a.value, b.value);
+        return match k.direction() {
+            Direction::Above => x >= bound - eps && x <= bound + step + eps,
+            _ => x <= bound + eps && x >= bound - step - eps,
+        };
     }
     let tolerance = |x: f64, y: f64| a.precision.max(b.precision) + 0.1 * x.abs().max(y.abs());
     (a.value - b.value).abs() <= tolerance(a.value, b.value)
         && (a.value_hi - b.value_hi).abs() <= tolerance(a.value_hi, b.value_hi)
 }
 
+/// Half a unit of a figure's last significant digit, in canonical units: its
+/// last written digit, or in a whole number the last digit before trailing
+/// zeros ("3.000 mét" is precise to the thousand, "12,000" to the
+/// thousand, "12,500" to the hundred).
+fn significant(r: &Reading) -> f64 {
+    let mut half = r.precision;
+    if half > 0.0 {
+        let digits = r.value.abs() / (2.0 * half);
+        if (digits - digits.round()).abs() < 1e-6 {
+            let mut written = digits.round() as u64;
+            while written != 0 && written.is_multiple_of(10) {
+                written /= 10;
+                half *= 10.0;
+            }
+        }
+    }
+    half
+}
+
 /// Feet rendered as metres, pounds as kilograms: a conversion is rounded by
-/// nature, so it is compared with 15% of slack and its qualifiers are not
-/// weighed against each other.
+/// nature, so each side is compared with the slack of its rounding
+/// (`conversion_slack`) and its qualifiers are not weighed against each
+/// other.
 pub(super) fn converted(vi: &Claim, en: &Claim) -> bool {
     matches!(dimension(vi), Dimension::Length | Dimension::Measure(_))
         && vi.unit_id.is_some()
         && en.unit_id.is_some()
         && vi.unit_id != en.unit_id
+}
+
+/// The rounding a converted figure may carry beyond its last written digit:
+/// to its last significant one in a whole number ("3.000 mét" for 10,000
+/// feet is rounded to the thousand). The pair also gets 0.5% for the
+/// conversion factor ("a mile is 1.6 km").
+fn conversion_slack(r: &Reading) -> f64 {
+    significant(r) - r.precision
 }
 
 /// How two claims' values relate, over every pair of readings.
@@ -148,6 +199,12 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         vi: 0,
         en: 0,
     };
+    if dv == Dimension::Literal || de == Dimension::Literal {
+        return literal(vi, en, dv, de);
+    }
+    if let Some(r) = clock_hours(vi, en) {
+        return r;
+    }
     if implicit(vi, en) {
         // Equal or compatible values make them the same figure; otherwise
         // they are a changed figure only for pairing that has other evidence
@@ -189,16 +246,18 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
     }
     let unit_differs = vi.unit != en.unit && dv != Dimension::Duration;
     let converted = converted(vi, en);
-    let widen = |i: &crate::claim::Interval| {
+    let widen = |r: &Reading, factor_slack: f64| {
+        let i = r.interval;
         if converted {
+            let slack = conversion_slack(r) + factor_slack;
             crate::claim::Interval {
-                lo: i.lo - 0.15 * i.lo.abs(),
-                hi: i.hi + 0.15 * i.hi.abs(),
+                lo: i.lo - slack,
+                hi: i.hi + slack,
                 lo_open: false,
                 hi_open: false,
             }
         } else {
-            *i
+            i
         }
     };
     best_reading(vi, en, |a, b| {
@@ -208,7 +267,7 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
             } else {
                 Relation::Disjoint
             }
-        } else if widen(&a.interval).overlaps(&widen(&b.interval))
+        } else if widen(a, 0.005 * a.value.abs().max(b.value.abs())).overlaps(&widen(b, 0.0))
             && (bases_close(vi, en, a, b) || converted)
         {
             if same_written(a, b) && !converted {
@@ -221,6 +280,83 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         } else {
             Relation::Disjoint
         }
+    })
+}
+
+/// A literal is compared digit for digit, with another literal or with a
+/// bare number that may be the same label read as a quantity ("the 71st
+/// minute" / "phút 71", "Mate 60" / "Mate 60 năm 2023").
+fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Related {
+    let bare =
+        |d: Dimension<'_>| matches!(d, Dimension::Literal | Dimension::Count | Dimension::Year);
+    if !(bare(dv) && bare(de)) {
+        return Related {
+            relation: Relation::Incomparable,
+            vi: 0,
+            en: 0,
+        };
+    }
+    // A bare number that is not the literal is some other figure.
+    let changed = if dv == de {
+        Relation::Disjoint
+    } else {
+        Relation::Incomparable
+    };
+    let mut r = best_reading(vi, en, |a, b| {
+        if a.value == b.value && a.value_hi == b.value_hi {
+            Relation::Equal
+        } else {
+            Relation::Disjoint
+        }
+    });
+    if r.relation != Relation::Equal {
+        r.relation = changed;
+    }
+    r
+}
+
+/// A Vietnamese "15 giờ" that nothing marks as a time of day is read as a
+/// duration ("trong 15 giờ"); against a time of day on the other side it is
+/// that time's hour ("3 p.m." / "15 giờ"): equal when one of its clock
+/// readings falls in the time's interval.
+fn clock_hours(vi: &Claim, en: &Claim) -> Option<Related> {
+    let whole_hours = |c: &Claim| {
+        c.kind == Kind::Duration
+            && c.qualifier.is_none()
+            && !c.range
+            && c.duration_unit
+                .as_ref()
+                .is_some_and(|(id, _)| &**id == "hour")
+    };
+    let time_first = if vi.kind == Kind::Time && whole_hours(en) {
+        true
+    } else if en.kind == Kind::Time && whole_hours(vi) {
+        false
+    } else {
+        return None;
+    };
+    let (time, hours) = if time_first { (vi, en) } else { (en, vi) };
+    for (h, r) in hours.readings.iter().enumerate() {
+        let hour = (r.value * 24.0).round();
+        if (r.value * 24.0 - hour).abs() > 1e-6 || !(0.0..=24.0).contains(&hour) {
+            continue;
+        }
+        let clocks = crate::extract::clock_readings(hour as u32, 0, None, false);
+        for (t, tr) in time.readings.iter().enumerate() {
+            if clocks.iter().any(|&m| tr.interval.contains(m)) {
+                let (v, e) = if time_first { (t, h) } else { (h, t) };
+                return Some(Related {
+                    relation: Relation::Equal,
+                    vi: v,
+                    en: e,
+                });
+            }
+        }
+    }
+    Some(Related {
+        relation: Relation::Disjoint,
+        vi: 0,
+        en: 0,
     })
 }
 

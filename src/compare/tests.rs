@@ -68,7 +68,11 @@ fn every_code() {
         ("25%", "almost one-quarter", ("hedge-dropped", Warning)),
         ("xuống còn 50%", "as low as 50%", ("hedge-dropped", Warning)),
         ("gấp đôi", "more than double", ("hedge-dropped", Warning)),
-        ("100 tỷ USD", "about $100 billion", ("approximation-dropped", Warning)),
+        (
+            "100 tỷ USD",
+            "about $100 billion",
+            ("approximation-dropped", Warning),
+        ),
         ("gần 30%", "more than 30%", ("hedge-changed", Error)),
         (
             "ít nhất 2 tỷ USD",

@@ -2,7 +2,7 @@
 
 use smallvec::SmallVec;
 
-use crate::claim::{Claim, Kind, Unit};
+use crate::claim::{Claim, Interval, Kind, Reading, Unit};
 
 use super::Scanner;
 
@@ -57,5 +57,71 @@ impl Scanner<'_> {
                 .original_slice(pos.column, pos.end_column)
                 .to_string(),
         };
+    }
+}
+
+impl Scanner<'_> {
+    /// A literal over tokens `start..end`: the digits of its numbers as
+    /// written, compared as one number ("Llama 3.1" is 31, "A380" is 380), so
+    /// that two renderings of one name or code compare equal and a changed
+    /// digit does not. A literal of several numbers ("06:06", "9/11", a
+    /// score "2-1") is the same literal in any order: its numbers are sorted
+    /// before they are joined ("9/11" and "11/9" are both 911), since
+    /// Vietnamese writes the day first and the loser's score first. `None`
+    /// when it holds no digit.
+    pub(super) fn literal_claim(&self, start: usize, end: usize) -> Option<Claim> {
+        let end = end.min(self.tokens.len());
+        let numbers: SmallVec<[&str; 4]> = (start..end)
+            .filter(|&k| self.is_number(k))
+            .map(|k| self.raw(k))
+            .collect();
+        self.literal_of(&numbers, start, end, None)
+    }
+
+    /// A literal of these numbers over tokens `start..end` (from byte
+    /// `from` of the line when it starts inside the first token).
+    pub(super) fn literal_of(
+        &self,
+        numbers: &[&str],
+        start: usize,
+        end: usize,
+        from: Option<usize>,
+    ) -> Option<Claim> {
+        let mut groups: SmallVec<[String; 4]> = numbers
+            .iter()
+            .map(|n| {
+                let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+                let significant = digits.trim_start_matches('0');
+                if significant.is_empty() && !digits.is_empty() {
+                    "0".to_string()
+                } else {
+                    significant.to_string()
+                }
+            })
+            .filter(|g| !g.is_empty())
+            .collect();
+        if groups.is_empty() {
+            return None;
+        }
+        groups.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        // Eighteen digits stay exact; a longer code is compared on its first
+        // eighteen.
+        let v = groups
+            .iter()
+            .flat_map(|g| g.bytes())
+            .take(18)
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64;
+        let mut c = self.new_claim(Kind::Literal, Unit::None, start, end);
+        if let Some(s) = from {
+            let e = c.end;
+            self.set_span(&mut c, s, e);
+        }
+        c.readings = smallvec::smallvec![Reading {
+            value: v,
+            value_hi: v,
+            precision: 0.0,
+            interval: Interval::closed(v, v),
+        }];
+        Some(c)
     }
 }

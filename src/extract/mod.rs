@@ -10,6 +10,7 @@
 
 mod amounts;
 mod build;
+mod clock;
 mod cursor;
 mod dates;
 mod fractions;
@@ -22,6 +23,7 @@ mod traps;
 mod vague;
 pub mod words;
 
+pub use clock::clock_readings;
 pub use sentences::sentences;
 
 use std::sync::OnceLock;
@@ -160,6 +162,8 @@ fn traits_of(cat: &Catalogue, c: &Claim) -> crate::claim::DimensionTraits {
         (Kind::Duration, _) => "duration",
         (Kind::Count, _) => "count",
         (Kind::Multiplier, _) => "multiplier",
+        (Kind::Literal, _) => "literal",
+        (Kind::Time, _) => "time",
     };
     cat.dimension(id).map(|d| d.traits).unwrap_or_default()
 }
@@ -170,6 +174,9 @@ enum Step {
     Claim(Box<Claim>, usize),
     /// Not a claim; continue from this index (skipping a trap).
     Skip(usize),
+    /// A number that is no quantity (a name, a code, a label) over tokens up
+    /// to this index: kept as a literal, compared digit for digit.
+    Literal(usize),
 }
 
 /// A figure before qualifiers and ranges: currency, amount, scale, unit.
@@ -291,6 +298,13 @@ impl<'a> Scanner<'a> {
                     i = next.max(i + 1);
                 }
                 Some(Step::Skip(next)) => i = next.max(i + 1),
+                Some(Step::Literal(next)) => {
+                    if let Some(mut c) = self.literal_claim(i, next) {
+                        c.traits = traits_of(self.cat, &c);
+                        claims.push(c);
+                    }
+                    i = next.max(i + 1);
+                }
                 None => i += 1,
             }
         }
@@ -300,10 +314,13 @@ impl<'a> Scanner<'a> {
         if let Some(step) = self.date_at(i) {
             return Some(step);
         }
+        if let Some(step) = self.time_at(i) {
+            return Some(step);
+        }
         if self.is_number(i)
-            && let Some(next) = self.trap_at(i)
+            && let Some(step) = self.trap_at(i)
         {
-            return Some(Step::Skip(next));
+            return Some(step);
         }
         if let Some(step) = self.multiplier_at(i) {
             return Some(step);

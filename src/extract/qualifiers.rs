@@ -27,7 +27,9 @@ impl Scanner<'_> {
         if (q_start..start).any(|k| self.is_masked(k)) {
             return None;
         }
-        if q.not_before.contains(&kind) {
+        if q.not_before.contains(&kind)
+            || (!q.only_before.is_empty() && !q.only_before.contains(&kind))
+        {
             return None;
         }
         // "thấp hơn 5%" is a comparative, but "Biển Đông hơn 30 năm" is not:

@@ -8,12 +8,13 @@ use crate::tokenize::TokenKind;
 use super::{Core, Scanner, Step, reading};
 
 /// The readings of a figure (or of the range from `core` to `hi`) in the
-/// canonical unit of its kind: scaled, a fraction as a percentage, a decade
-/// as its ten years. `None` when no reading of the range goes upwards.
+/// canonical unit of its kind: scaled, converted (`unit_factor`, then
+/// `offset`: °F to °C), a fraction as a percentage, a decade as its ten
+/// years. `None` when no reading of the range goes upwards.
 fn scaled_readings(
     core: &Core,
     hi: Option<&Core>,
-    unit_factor: f64,
+    (unit_factor, offset): (f64, f64),
     decade: bool,
     qualifier: Option<&Qualifier>,
 ) -> Option<Readings> {
@@ -27,7 +28,8 @@ fn scaled_readings(
                     let (lo, up, p) = if decade {
                         (r.value, r.value + 9.0, 0.0)
                     } else {
-                        (r.value * f, r.value * f, r.precision * f)
+                        let v = r.value * f + offset;
+                        (v, v, r.precision * f)
                     };
                     reading(lo, up, p, qualifier)
                 })
@@ -40,8 +42,8 @@ fn scaled_readings(
         for s in &h.readings {
             if s.value * hf > r.value * f {
                 v.push(reading(
-                    r.value * f,
-                    s.value * hf,
+                    r.value * f + offset,
+                    s.value * hf + offset,
                     r.precision * f,
                     qualifier,
                 ));
@@ -81,7 +83,11 @@ impl Scanner<'_> {
         {
             return Some(Step::Skip(first.end));
         }
-        let Span { core, hi, mut end } = match self.range_at(i, &first) {
+        let Span {
+            mut core,
+            hi,
+            mut end,
+        } = match self.range_at(i, &first) {
             Ok(span) => span,
             Err(skip) => return Some(Step::Skip(skip)),
         };
@@ -98,9 +104,19 @@ impl Scanner<'_> {
             }
         }
         // "a" is one only before a scale word or a fraction ("a million",
-        // "a third"), never before a unit ("$6 trillion a year" is a rate).
+        // "a third"), or a unit the catalogue marks `one_with_article` ("a
+        // decade") when no figure stands before it: "$6 trillion a year" is
+        // a rate.
+        let one_unit = core
+            .unit
+            .is_some_and(|u| self.cat.units[u].one_with_article)
+            && !self.rate_before(i);
         if first.article && core.scale == 1.0 && !core.fraction {
-            return Some(Step::Skip(first.end));
+            if !one_unit {
+                return Some(Step::Skip(first.end));
+            }
+            // "a decade" is exactly one.
+            core.readings.iter_mut().for_each(|r| r.precision = 0.0);
         }
         let of = self.kind_of(core.currency.as_ref(), core.unit, core.fraction);
         let mut kind = of.kind;
@@ -115,7 +131,7 @@ impl Scanner<'_> {
         end += decade.unwrap_or(0);
         // Bare numbers right after a name are part of it: Mate 60, Llama 3.1.
         if matches!(kind, Kind::Count | Kind::Year) && !first.words && self.after_name(i) {
-            return Some(Step::Skip(end));
+            return Some(Step::Literal(end.max(self.skip_attached(i))));
         }
         let multiplier_of_one =
             kind == Kind::Multiplier && core.readings.first().is_some_and(|r| r.value == 1.0);
@@ -127,13 +143,28 @@ impl Scanner<'_> {
         c.duration_unit = of.duration_unit;
         c.unit_id = core.unit.map(|u| self.cat.units[u].id.clone());
         c.scale = core.scale;
+        let unit = core.unit.map(|u| &self.cat.units[u]);
+        let offset = unit.map_or(0.0, |u| u.offset);
         let mut readings = scaled_readings(
             &core,
             hi.as_ref(),
-            of.factor,
+            (of.factor, offset),
             decade.is_some(),
             qualifier.as_ref(),
         )?;
+        // "95 degrees": °C as written, or °F converted.
+        for &alt in unit.map_or(&[][..], |u| &u.also[..]) {
+            let a = &self.cat.units[alt];
+            if let Some(more) = scaled_readings(
+                &core,
+                hi.as_ref(),
+                (a.factor, a.offset),
+                false,
+                qualifier.as_ref(),
+            ) {
+                readings.extend(more);
+            }
+        }
         c.range = hi.is_some();
         readings.truncate(4);
         if readings.is_empty()
@@ -240,6 +271,24 @@ impl Scanner<'_> {
         Ok(span)
     }
 
+    /// A figure ends right before `i` ("$6 trillion a decade", "5% a
+    /// year"): the article at `i` starts a rate, not a quantity.
+    fn rate_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        self.is_number(p)
+            || self.is_punct(p, '%')
+            || self.t.scales.match_ending_at(self.tokens, i).is_some()
+            || self.t.units.match_ending_at(self.tokens, i).is_some()
+            || self
+                .t
+                .currency_suffix
+                .match_ending_at(self.tokens, i)
+                .is_some()
+            || self.t.multipliers.match_ending_at(self.tokens, i).is_some()
+    }
+
     /// Rule `change-by-to`: "fell by £4.6bn to £12.6bn" is a change and its
     /// result, two figures, not a range from 4.6 to 12.6.
     fn change_by(&self, i: usize) -> bool {
@@ -248,7 +297,7 @@ impl Scanner<'_> {
 
     /// Rule `decade`: a decade suffix glued to a year ("1990s"), also after
     /// an apostrophe ("the 1840's", "the 1840 's"): its length in tokens.
-    fn decade_suffix(&self, end: usize) -> Option<usize> {
+    pub(super) fn decade_suffix(&self, end: usize) -> Option<usize> {
         if self.has_role(WordRole::DecadeSuffix, end) && self.attached(end) {
             return Some(1);
         }

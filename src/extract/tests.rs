@@ -112,7 +112,7 @@ const VI: &[(&str, &[&str])] = &[
     ("mười lăm ngày", &["duration 15 day"]),
     ("hai phần ba dân số", &["fraction 66.67%"]),
     // traps
-    ("Mate 60 năm 2023", &["year 2023"]),
+    ("Mate 60 năm 2023", &["literal 60", "year 2023"]),
     ("năm ngoái", &[]),
     ("đầu tư tư nhân", &[]),
     ("một sự kiện", &[]),
@@ -123,11 +123,14 @@ const VI: &[(&str, &[&str])] = &[
         "khảo sát năm ngoái của SAS trên 1.600 nhà ra quyết định",
         &["count 1600"],
     ),
-    ("Llama 3.1 của Meta", &[]),
-    ("6:00 chiều GMT+7", &[]),
-    ("Meta Platforms (META.O) và (688256.SS)", &[]),
+    ("Llama 3.1 của Meta", &["literal 31"]),
+    ("6:00 chiều GMT+7", &["time 18:00", "literal 7"]),
+    (
+        "Meta Platforms (META.O) và (688256.SS)",
+        &["literal 688256"],
+    ),
     ("xem https://www.reuters.com/a-2025-01-24/ ngay", &[]),
-    ("lần thứ 3", &[]),
+    ("lần thứ 3", &["literal 3"]),
     ("một lần nữa", &[]),
     ("4 năm một lần", &["duration 4 year"]),
 ];
@@ -222,7 +225,12 @@ const EN: &[(&str, &[&str])] = &[
     // dates and years
     (
         "January 24, 20256:00 PM GMT+7Updated 3 days ago",
-        &["date 2025-01-24", "duration 3 day"],
+        &[
+            "date 2025-01-24",
+            "time 18:00",
+            "literal 7",
+            "duration 3 day",
+        ],
     ),
     (
         "HONG KONG, Jan 24 (Reuters Breakingviews)",
@@ -246,23 +254,29 @@ const EN: &[(&str, &[&str])] = &[
     ("a dozen companies", &["count 12"]),
     ("a hundred and twenty days", &["duration 120 day"]),
     // traps
-    ("the 2023 Mate 60 smartphone chip", &["year 2023"]),
-    ("Meta's Llama 3.1", &[]),
-    ("Cambricon Technologies (688256.SS), opens new tab", &[]),
-    ("at 6:00 PM", &[]),
-    ("GMT+7", &[]),
+    (
+        "the 2023 Mate 60 smartphone chip",
+        &["year 2023", "literal 60"],
+    ),
+    ("Meta's Llama 3.1", &["literal 31"]),
+    (
+        "Cambricon Technologies (688256.SS), opens new tab",
+        &["literal 688256"],
+    ),
+    ("at 6:00 PM", &["time 18:00"]),
+    ("GMT+7", &["literal 7"]),
     (
         "https://www.reuters.com/breakingviews/how-china-2025-01-24/",
         &[],
     ),
     ("one of the most", &[]),
-    ("COVID-19 cases", &[]),
-    ("Nvidia's H100 chips", &[]),
-    ("the 16th largest", &[]),
-    ("5G networks", &[]),
+    ("COVID-19 cases", &["literal 19"]),
+    ("Nvidia's H100 chips", &["literal 100"]),
+    ("the 16th largest", &["literal 16"]),
+    ("5G networks", &["literal 5"]),
     ("May be", &[]),
     ("may 5 people", &["count 5"]),
-    ("1e309", &[]),
+    ("1e309", &["literal 1309"]),
     ("99999999999999999999%", &["percent 1e20%"]),
 ];
 

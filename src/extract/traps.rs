@@ -1,14 +1,74 @@
 //! Traps: numbers that are not quantities (tickers, clock times, powers,
 //! abbreviated years, UTC offsets, slashed codes, ordinals, identifiers,
-//! versions, names), skipped whole.
+//! versions, names). A power is skipped whole; an abbreviated year is a
+//! year; the others are literals, compared digit for digit.
 
 use crate::catalogue::schema::WordRole;
 
-use super::Scanner;
+use super::{Scanner, Step};
 
 impl Scanner<'_> {
-    /// Numbers that are not quantities: returns the index after the trap.
-    pub(super) fn trap_at(&self, i: usize) -> Option<usize> {
+    /// Numbers that are not quantities: what the trap at `i` is, with the
+    /// index after it.
+    pub(super) fn trap_at(&self, i: usize) -> Option<Step> {
+        if let Some(step) = self
+            .abbreviated_year(i)
+            .or_else(|| self.clock_minutes_at(i))
+        {
+            return Some(step);
+        }
+        self.trap_end(i).map(Step::Literal).or_else(|| {
+            // Powers: "10 to the 22".
+            let (len, _) = self
+                .t
+                .role(WordRole::PowerConnector)
+                .match_at(self.tokens, i + 1)?;
+            self.is_number(i + 1 + len)
+                .then_some(Step::Skip(i + 2 + len))
+        })
+    }
+
+    /// Rule `abbreviated-year`: two digits after an apostrophe are a year
+    /// ("in '71" is 1971, "the ' 35" 1935), with a decade suffix a decade
+    /// ("the '80s", 1980–1989): '30–'99 in the twentieth century, '00–'29
+    /// in the twenty-first.
+    fn abbreviated_year(&self, i: usize) -> Option<Step> {
+        if !(i >= 1
+            && self.digits_len(i) == 2
+            && (self.is_punct(i - 1, '\'') || self.is_punct(i - 1, '’')))
+        {
+            return None;
+        }
+        let yy = self.plain_int(i)? as i32;
+        let centuries = if yy < 30 {
+            [2000, 1900, 1800]
+        } else {
+            [1900, 1800, 2000]
+        };
+        let decade = self.decade_suffix(i + 1).filter(|_| yy % 10 == 0);
+        let (span, end) = match decade {
+            Some(len) => (9, i + 1 + len),
+            None => (0, i + 1),
+        };
+        let y = centuries[0] + yy;
+        let mut step = self.year_claim(i - 1, end, y, y + span);
+        // Which century is the context's: "in '35" of Darwin is 1835. Every
+        // reading is kept; the comparison takes the one that fits.
+        if let Step::Claim(c, _) = &mut step {
+            for century in &centuries[1..] {
+                let y = (century + yy) as f64;
+                let mut r = c.readings[0].clone();
+                r.value = y;
+                r.value_hi = y + span as f64;
+                r.interval = crate::claim::Interval::closed(r.value, r.value_hi);
+                c.readings.push(r);
+            }
+        }
+        Some(step)
+    }
+
+    /// The index after a literal trap at `i`.
+    fn trap_end(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         // Tickers: 688256.SS, 0700.HK.
         if self.is_punct(i + 1, '.')
@@ -22,21 +82,13 @@ impl Scanner<'_> {
         if let Some(next) = self.clock_at(i) {
             return Some(next);
         }
-        // Powers: "10 to the 22".
-        if let Some((len, _)) = self
+        if self
             .t
             .role(WordRole::PowerConnector)
             .match_at(self.tokens, i + 1)
-            && self.is_number(i + 1 + len)
+            .is_some_and(|(len, _)| self.is_number(i + 1 + len))
         {
-            return Some(i + 2 + len);
-        }
-        // Abbreviated years: in '71, the ' 35.
-        if i >= 1
-            && self.digits_len(i) == 2
-            && (self.is_punct(i - 1, '\'') || self.is_punct(i - 1, '’'))
-        {
-            return Some(i + 1);
+            return None;
         }
         // UTC offsets: GMT+7, "GMT + 7" as machine translation spaces it.
         if i >= 2
@@ -81,10 +133,20 @@ impl Scanner<'_> {
             }
             return Some(j);
         }
-        if i >= 2 && self.is_punct(i - 1, ':') && self.attached(i) && self.is_number(i - 2) {
-            return Some(i + 1);
-        }
         None
+    }
+
+    /// The minutes of a clock whose hour something before took (a clock
+    /// the time reader did not take): skipped.
+    fn clock_minutes_at(&self, i: usize) -> Option<Step> {
+        if !(i >= 2 && self.is_punct(i - 1, ':') && self.attached(i) && self.is_number(i - 2)) {
+            return None;
+        }
+        let mut end = i + 1;
+        if self.has_role(WordRole::ClockSuffix, end) {
+            end += 1;
+        }
+        Some(Step::Skip(end))
     }
 
     /// Ordinals: 16th, 1st; thứ 2, No. 1, top 10.

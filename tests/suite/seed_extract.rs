@@ -6,7 +6,7 @@
 use crate::common;
 
 use factcheck::catalogue::builtin;
-use factcheck::claim::Claim;
+use factcheck::claim::{Claim, Kind};
 use factcheck::extract::extract_article;
 use factcheck::input::read_source;
 use factcheck::segment::Article;
@@ -98,7 +98,8 @@ const EXPECTED_KEYS: &[(&str, &str)] = &[
     ("in December", "date ????-12-??"),
 ];
 
-/// Fragments that are not figures at all: nothing may be extracted there.
+/// Fragments that are names, not quantities: only a literal (compared digit
+/// for digit) may be extracted there.
 const NOT_FIGURES: &[&str] = &["Llama 3.1"];
 
 fn claims_on(claims: &[Claim], lines: &[&str], line: usize, frag: &str) -> Vec<String> {
@@ -135,9 +136,9 @@ fn every_expected_fragment_is_extracted_right() {
         for frag in std::iter::once(&item.vi).chain(item.en.as_ref()) {
             let got = claims_on(&claims, &lines, frag.line, &frag.text);
             if NOT_FIGURES.contains(&frag.text.as_str()) {
-                if !got.is_empty() {
+                if got.iter().any(|k| !k.starts_with("literal ")) {
                     failures.push(format!(
-                        "line {} {:?}: expected no claim, got {got:?}",
+                        "line {} {:?}: expected only literals, got {got:?}",
                         frag.line, frag.text
                     ));
                 }
@@ -174,6 +175,11 @@ fn nothing_from_tickers_versions_clocks_or_the_url() {
     let claims = extract_article(builtin(), &article);
     for c in &claims {
         assert_ne!(c.line, 12, "claim from the URL line: {}", c.text);
+        // Names, codes and clock times are read as what they are: literals
+        // compared digit for digit, times of day.
+        if matches!(c.kind, Kind::Literal | Kind::Time) {
+            continue;
+        }
         for trap in [
             ".SS", ".HK", ".O", ".TW", ".SZ", ".AS", "3.1", "6:00", "GMT", "Mate 60", "Pro",
         ] {

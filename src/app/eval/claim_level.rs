@@ -131,7 +131,9 @@ pub fn perturb(
     let t = &vi.text;
     let new = match kind {
         Perturbation::ChangedValue => {
-            if matches!(vi.kind, Kind::Date) || vi.vague || vi.range {
+            // Dates, names and clock times are not scaled by a factor; the
+            // raw-text evaluation changes their digits.
+            if matches!(vi.kind, Kind::Date | Kind::Literal | Kind::Time) || vi.vague || vi.range {
                 return None;
             }
             let (a, b) = digits(t)?;
