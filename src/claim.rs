@@ -234,6 +234,9 @@ pub struct DateParts {
     pub year: Option<i32>,
     pub month: Option<u8>,
     pub day: Option<u8>,
+    /// The day of the week, 1 (Monday) to 7 (Sunday).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<u8>,
 }
 
 impl DateParts {
@@ -245,14 +248,27 @@ impl DateParts {
                 _ => true,
             }
         }
-        ok(self.year, other.year) && ok(self.month, other.month) && ok(self.day, other.day)
+        ok(self.year, other.year)
+            && ok(self.month, other.month)
+            && ok(self.day, other.day)
+            && ok(self.weekday, other.weekday)
     }
 
     pub fn iso(&self) -> String {
         let y = self.year.map_or("????".to_string(), |y| format!("{y:04}"));
         let m = self.month.map_or("??".to_string(), |m| format!("{m:02}"));
         let d = self.day.map_or("??".to_string(), |d| format!("{d:02}"));
-        format!("{y}-{m}-{d}")
+        const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        match self
+            .weekday
+            .and_then(|w| WEEKDAYS.get(usize::from(w).wrapping_sub(1)))
+        {
+            Some(w) if self.year.is_none() && self.month.is_none() && self.day.is_none() => {
+                w.to_string()
+            }
+            Some(w) => format!("{y}-{m}-{d} {w}"),
+            None => format!("{y}-{m}-{d}"),
+        }
     }
 }
 
@@ -560,11 +576,13 @@ mod tests {
             year: None,
             month: Some(1),
             day: Some(24),
+            weekday: None,
         };
         let full = DateParts {
             year: Some(2025),
             month: Some(1),
             day: Some(24),
+            weekday: None,
         };
         assert!(jan24.compatible(&full));
         assert_eq!(full.iso(), "2025-01-24");

@@ -46,6 +46,7 @@ pub(super) fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) 
     };
     number_words(cat, &mut cx, f.number_words)?;
     fractions(cat, &mut cx, f.fractions)?;
+    ordinals(cat, &mut cx, f.ordinals)?;
     multipliers(cat, &mut cx, f.multipliers)?;
     scales(cat, &mut cx, f.scales)?;
     vague(cat, &mut cx, f.vague)?;
@@ -53,6 +54,7 @@ pub(super) fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) 
     currencies(cat, &mut cx, f.currencies)?;
     qualifiers(cat, &mut cx, f.qualifiers)?;
     months(cat, &mut cx, f.months)?;
+    weekdays(cat, &mut cx, f.weekdays)?;
     clock(cat, &mut cx, f.clock)?;
     word_lists(cat, &mut cx, f.word_lists)?;
     terms(cat, &mut cx, f.terms)?;
@@ -144,6 +146,24 @@ fn fractions(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<FractionDef>) -> R
             cat.lang_mut(lang)
                 .fractions
                 .insert(word, (d.value, d.needs_of));
+            cx.examples.push((d.word, d.examples));
+        }
+    }
+    Ok(())
+}
+
+fn ordinals(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<OrdinalDef>) -> Result {
+    for (lang, defs) in per_lang(defs) {
+        for d in defs {
+            if !(d.value >= 1.0 && d.value.fract() == 0.0) {
+                return Err(cx.fail(
+                    &d.word,
+                    format!("ordinal `{}` must be a whole number from 1", d.word),
+                ));
+            }
+            let word = one_word(cat, cx, &d.word, "ordinal")?;
+            let after = syms(cat, &d.only_after);
+            cat.lang_mut(lang).ordinals.insert(word, (d.value, after));
             cx.examples.push((d.word, d.examples));
         }
     }
@@ -445,6 +465,25 @@ fn clock(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<ClockDef>) -> Result {
     Ok(())
 }
 
+fn weekdays(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Result {
+    for (lang, defs) in per_lang(defs) {
+        for d in defs {
+            if !(1..=7).contains(&d.number) {
+                return Err(cx.fail(
+                    &format!("number: {}", d.number),
+                    "weekday number must be 1 (Monday) to 7 (Sunday)".into(),
+                ));
+            }
+            for n in &d.names {
+                insert(cat, cx, |c| &mut c.lang_mut(lang).weekdays, n, d.number)?;
+            }
+            cx.examples
+                .push((format!("weekday {}", d.number), d.examples));
+        }
+    }
+    Ok(())
+}
+
 fn word_lists(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<WordListDef>) -> Result {
     for (lang, defs) in per_lang(defs) {
         for d in defs {
@@ -525,6 +564,7 @@ fn seal_tables(cat: &mut Catalogue) {
         t.qualifiers_before.seal(n);
         t.qualifiers_after.seal(n);
         t.months.seal(n);
+        t.weekdays.seal(n);
         t.clock.seal(n);
         t.terms.seal(n);
         for r in &mut t.roles {
@@ -605,18 +645,21 @@ pub(super) fn finish(cat: &mut Catalogue) {
                 WordRole::MonthMarker,
                 WordRole::YearMarker,
                 WordRole::DecadeMarker,
+                WordRole::WeekdayPrefix,
             ]);
         }
         for table in roles.into_iter().map(|r| &t.roles[r as usize]) {
             table.first_symbols().for_each(&mut mark);
         }
         t.months.first_symbols().for_each(&mut mark);
+        t.weekdays.first_symbols().for_each(&mut mark);
         t.clock.named.first_symbols().for_each(&mut mark);
         t.multipliers.first_symbols().for_each(&mut mark);
         t.vague.first_symbols().for_each(&mut mark);
         t.currency_prefix.first_symbols().for_each(&mut mark);
         t.number_words.keys().copied().for_each(&mut mark);
         t.fractions.keys().copied().for_each(&mut mark);
+        t.ordinals.keys().copied().for_each(&mut mark);
         // A minus sign before digits.
         mark(dash);
         t.starts = starts;

@@ -14,6 +14,8 @@ pub struct Fragment {
     #[serde(default)]
     pub fractions: PerLang<FractionDef>,
     #[serde(default)]
+    pub ordinals: PerLang<OrdinalDef>,
+    #[serde(default)]
     pub scales: PerLang<ScaleDef>,
     #[serde(default)]
     pub vague: PerLang<VagueDef>,
@@ -27,6 +29,8 @@ pub struct Fragment {
     pub qualifiers: PerLang<QualifierDef>,
     #[serde(default)]
     pub months: PerLang<MonthDef>,
+    #[serde(default)]
+    pub weekdays: PerLang<MonthDef>,
     #[serde(default)]
     pub clock: PerLang<ClockDef>,
     #[serde(default)]
@@ -147,6 +151,21 @@ pub struct FractionDef {
     /// also names a period ("once a quarter", "two quarters").
     #[serde(default)]
     pub needs_of: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// An ordinal written as a word ("third", "ninth"), read as the literal of
+/// its number ("the ninth goal" = "bàn thắng thứ 9").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrdinalDef {
+    pub word: String,
+    pub value: f64,
+    /// When set, an ordinal only after one of these words ("the second
+    /// thing", not "a second").
+    #[serde(default)]
+    pub only_after: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -426,11 +445,15 @@ pub enum WordRole {
     Determiner,
     NamesAfter,
     Possessive,
+    ScoreWord,
+    WeekdayPrefix,
+    WeekdayBefore,
+    WeekdayAfter,
 }
 
 impl WordRole {
     /// How many roles there are (roles index dense tables).
-    pub const COUNT: usize = WordRole::Possessive as usize + 1;
+    pub const COUNT: usize = WordRole::WeekdayAfter as usize + 1;
 }
 
 /// What an omitted figure of a dimension means to the story (`omitted`).

@@ -135,6 +135,8 @@ pub struct LangTables {
     pub number_words: FxHashMap<Sym, NumberWord>,
     /// Fraction words: value, and whether they need "of" after them.
     pub fractions: FxHashMap<Sym, (f64, bool)>,
+    /// Ordinal words: value, and the words they must follow (any when empty).
+    pub ordinals: FxHashMap<Sym, (f64, Vec<Sym>)>,
     pub multipliers: PhraseTable<Multiplier>,
     pub scales: PhraseTable<Scale>,
     pub vague: PhraseTable<Vague>,
@@ -144,6 +146,8 @@ pub struct LangTables {
     pub qualifiers_before: PhraseTable<QualifierRule>,
     pub qualifiers_after: PhraseTable<QualifierRule>,
     pub months: PhraseTable<u8>,
+    /// Days of the week, 1 (Monday) to 7 (Sunday).
+    pub weekdays: PhraseTable<u8>,
     pub clock: Clock,
     pub terms: PhraseTable<usize>,
     /// One phrase table per word-list role, indexed by `WordRole as usize`.

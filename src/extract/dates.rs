@@ -11,10 +11,79 @@ use super::{Scanner, Step};
 
 impl Scanner<'_> {
     pub(super) fn date_at(&self, i: usize) -> Option<Step> {
+        if let Some(step) = self.weekday_at(i) {
+            return Some(step);
+        }
         match self.lang {
             Lang::En => self.en_date_at(i),
             Lang::Vi => self.vi_date_at(i),
         }
+    }
+
+    /// A day of the week: "Friday", "thứ Sáu", "thứ 6", "Chủ nhật". Vietnamese
+    /// "thứ sáu" and "thứ 6" are also "sixth": a weekday only when its name
+    /// is capitalised or a word around it says so ("vào thứ 6", "thứ 6 tuần
+    /// tới", "thứ 6, ngày 14/7").
+    fn weekday_at(&self, i: usize) -> Option<Step> {
+        let weekday = |w: u8, end: usize| {
+            let d = DateParts {
+                year: None,
+                month: None,
+                day: None,
+                weekday: Some(w),
+            };
+            self.date_claim(i, end, None, d)
+        };
+        if let Some((len, &w)) = self.t.weekdays.match_at(self.tokens, i) {
+            let last = &self.tokens[i + len - 1];
+            let sure = match self.lang {
+                Lang::En => self.tokens[i].capitalized(),
+                // "Chủ nhật" is one word; "thứ Sáu" shows it by its capital.
+                Lang::Vi => w == 7 || last.capitalized() || self.weekday_context(i, i + len),
+            };
+            if sure {
+                return Some(weekday(w, i + len));
+            }
+            // "về thứ ba": the ordinal, third (Monday is "thứ hai", second).
+            if self.lang == Lang::Vi && w < 7 {
+                let n = (w + 1).to_string();
+                let c = self.literal_of(&[n.as_str()], i, i + len, None)?;
+                return Some(Step::Claim(Box::new(c), i + len));
+            }
+            return None;
+        }
+        // "thứ 6": the sixth day counted from Sunday, Friday.
+        if self.lang == Lang::Vi
+            && self.has_role(WordRole::WeekdayPrefix, i)
+            && let Some(n) = self.plain_int(i + 1).filter(|n| (2..=7).contains(n))
+            && self.digits_len(i + 1) == 1
+            && self.weekday_context(i, i + 2)
+        {
+            return Some(weekday(n as u8 - 1, i + 2));
+        }
+        None
+    }
+
+    /// A word before or after tokens `i..end` that makes "thứ N" a weekday.
+    fn weekday_context(&self, i: usize, end: usize) -> bool {
+        let before = i >= 1
+            && self
+                .t
+                .role(WordRole::WeekdayBefore)
+                .match_ending_at(self.tokens, i)
+                .is_some();
+        let k = if self.is_punct(end, ',') || self.is_punct(end, '(') {
+            end + 1
+        } else {
+            end
+        };
+        let after = self
+            .t
+            .role(WordRole::WeekdayAfter)
+            .starts_at(self.tokens, end)
+            || self.has_role(WordRole::DayMarker, k)
+            || (self.is_number(k) && self.is_punct(k + 1, '/'));
+        before || after
     }
 
     pub(super) fn date_claim(
@@ -79,6 +148,7 @@ impl Scanner<'_> {
                 year,
                 month: Some(m),
                 day: Some(day),
+                weekday: None,
             };
             return Some(self.date_claim(i, end, end_byte, d));
         }
@@ -110,6 +180,7 @@ impl Scanner<'_> {
                 year,
                 month: Some(m),
                 day: Some(day),
+                weekday: None,
             };
             return Some(self.date_claim(i, end, end_byte, d));
         }
@@ -118,6 +189,7 @@ impl Scanner<'_> {
                 year: Some(y),
                 month: Some(m),
                 day: None,
+                weekday: None,
             };
             return Some(self.date_claim(i, k + 1, Some(b), d));
         }
@@ -128,6 +200,7 @@ impl Scanner<'_> {
                 year: None,
                 month: Some(m),
                 day: None,
+                weekday: None,
             };
             return Some(self.date_claim(i, i + len, None, d));
         }
@@ -159,10 +232,25 @@ impl Scanner<'_> {
         if self.has_role(WordRole::YearMarker, i) {
             return self.vi_year_at(i);
         }
-        // 24/1/2025 (day first)
+        // 24/1/2025 (day first); 24/1 alone unless it reads "7 of 10".
         if self.is_number(i) && self.is_punct(i + 1, '/') {
             let day = self.day_at(i)?;
             let month = self.month_number_at(i + 2)?;
+            let slashed_on = self.is_punct(i + 3, '/') || (i >= 1 && self.is_punct(i - 1, '/'));
+            let alone = !slashed_on;
+            if alone && self.attached(i + 1) && self.attached(i + 2) && !self.slash_proportion(i) {
+                return Some(self.date_claim(
+                    i,
+                    i + 3,
+                    None,
+                    DateParts {
+                        year: None,
+                        month: Some(month),
+                        day: Some(day),
+                        weekday: None,
+                    },
+                ));
+            }
             if self.is_punct(i + 3, '/') {
                 let y = self.year_at(i + 4)?;
                 return Some(self.date_claim(
@@ -173,6 +261,7 @@ impl Scanner<'_> {
                         year: Some(y),
                         month: Some(month),
                         day: Some(day),
+                        weekday: None,
                     },
                 ));
             }
@@ -207,6 +296,7 @@ impl Scanner<'_> {
                 year,
                 month,
                 day: Some(day),
+                weekday: None,
             },
         ))
     }
@@ -237,6 +327,7 @@ impl Scanner<'_> {
                 year,
                 month: Some(month),
                 day: None,
+                weekday: None,
             },
         ))
     }

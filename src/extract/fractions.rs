@@ -59,6 +59,27 @@ impl Scanner<'_> {
         }
     }
 
+    /// Rule `slash-proportion`: "11/15 ghế", "7/10 quận" — a smaller number
+    /// over a larger one (up to 1,000) before a word is "11 of 15", not a
+    /// date or a code.
+    pub(super) fn slash_proportion(&self, i: usize) -> bool {
+        if !(self.is_punct(i + 1, '/') && self.attached(i + 1) && self.attached(i + 2)) {
+            return false;
+        }
+        if (i >= 1 && self.is_punct(i - 1, '/')) || self.is_punct(i + 3, '/') {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.plain_int(i), self.plain_int(i + 2)) else {
+            return false;
+        };
+        a >= 1
+            && a < b
+            && b <= 1000
+            && self.is_word(i + 3)
+            && !self.has_role(WordRole::YearMarker, i + 3)
+            && !self.t.months.starts_at(self.tokens, i + 3)
+    }
+
     /// "one in five", "three out of 10", "nine of the 20", "1 trong 9",
     /// "80,3 trên 100": a proportion whose numerator `num` ends before `k`.
     /// Returns the end and the share.

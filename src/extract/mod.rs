@@ -18,6 +18,7 @@ mod multipliers;
 pub mod numeral;
 mod qualifiers;
 mod quantity;
+mod scores;
 mod sentences;
 mod traps;
 mod vague;
@@ -317,6 +318,9 @@ impl<'a> Scanner<'a> {
         if let Some(step) = self.time_at(i) {
             return Some(step);
         }
+        if let Some(step) = self.score_at(i) {
+            return Some(step);
+        }
         if self.is_number(i)
             && let Some(step) = self.trap_at(i)
         {
@@ -331,7 +335,7 @@ impl<'a> Scanner<'a> {
         if let Some(step) = self.vague_at(i) {
             return Some(step);
         }
-        self.quantity_at(i)
+        self.quantity_at(i).or_else(|| self.ordinal_word_at(i))
     }
 }
 

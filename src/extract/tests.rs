@@ -116,7 +116,7 @@ const VI: &[(&str, &[&str])] = &[
     ("năm ngoái", &[]),
     ("đầu tư tư nhân", &[]),
     ("một sự kiện", &[]),
-    ("thứ hai", &[]),
+    ("thứ hai", &["literal 2"]),
     ("thấp hơn nhiều", &[]),
     ("thấp hơn 5% so với", &["percent 5%"]),
     (
@@ -211,9 +211,9 @@ const EN: &[(&str, &[&str])] = &[
     ("three-quarters of the market", &["fraction 75%"]),
     ("almost a third of sales", &["fraction 33.33% below-close"]),
     ("one in five Americans", &["fraction 20%"]),
-    ("in the second half of the year", &[]),
-    ("a third runway", &[]),
-    ("in the first quarter", &[]),
+    ("in the second half of the year", &["literal 2"]),
+    ("a third runway", &["literal 3"]),
+    ("in the first quarter", &["literal 1"]),
     // vague
     ("billions of dollars", &["money 1e9..1e12 USD vague"]),
     (

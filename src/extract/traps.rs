@@ -99,7 +99,7 @@ impl Scanner<'_> {
         }
         // Slashed numbers that are not dates or small fractions (24/7, 6/45):
         // skip the group.
-        if self.slash_fraction(i).is_some() {
+        if self.slash_fraction(i).is_some() || self.slash_proportion(i) {
             return None;
         }
         if (self.is_punct(i + 1, '/') && self.is_number(i + 2))
@@ -147,6 +147,20 @@ impl Scanner<'_> {
             end += 1;
         }
         Some(Step::Skip(end))
+    }
+
+    /// An ordinal written as a word ("the ninth goal", "his third title"):
+    /// the literal of its number.
+    pub(super) fn ordinal_word_at(&self, i: usize) -> Option<Step> {
+        let t = self.tok(i)?;
+        let (value, after) = self.t.ordinals.get(&t.sym)?;
+        let follows = i >= 1 && self.tok(i - 1).is_some_and(|p| after.contains(&p.sym));
+        if !after.is_empty() && !follows {
+            return None;
+        }
+        let digits = format!("{value}");
+        let c = self.literal_of(&[digits.as_str()], i, i + 1, None)?;
+        Some(Step::Claim(Box::new(c), i + 1))
     }
 
     /// Ordinals: 16th, 1st; thứ 2, No. 1, top 10.
