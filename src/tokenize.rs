@@ -37,6 +37,10 @@ const ALL_CAPS: u8 = 4;
 const ONE_CHAR: u8 = 8;
 /// The token contains a letter only Vietnamese uses.
 const VIETNAMESE: u8 = 16;
+/// The token opens a word of several syllables ("bộ" of "bộ trưởng").
+const OPENS_WORD: u8 = 32;
+/// The token continues the word the previous token opened ("trưởng").
+const IN_WORD: u8 = 64;
 
 /// One token of a line: 16 bytes, no heap.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +88,27 @@ impl Token {
     }
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
+    }
+    /// True when this token continues a word of several syllables begun by
+    /// the previous one: no catalogue phrase may start here.
+    pub fn in_word(&self) -> bool {
+        self.flags & IN_WORD != 0
+    }
+    /// True when this syllable is a piece of a longer word ("bộ" in "bộ
+    /// trưởng", "đến" in "liên quan đến"), so it cannot be read alone.
+    pub fn piece_of_word(&self) -> bool {
+        self.flags & (IN_WORD | OPENS_WORD) != 0
+    }
+}
+
+/// Mark `tokens[start..start + len]` as one word of several syllables.
+pub fn join_word(tokens: &mut [Token], start: usize, len: usize) {
+    if len < 2 || start + len > tokens.len() {
+        return;
+    }
+    tokens[start].flags |= OPENS_WORD;
+    for t in &mut tokens[start + 1..start + len] {
+        t.flags |= IN_WORD;
     }
 }
 

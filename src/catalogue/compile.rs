@@ -59,6 +59,7 @@ pub(super) fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) 
     word_lists(cat, &mut cx, f.word_lists)?;
     terms(cat, &mut cx, f.terms)?;
     dimensions(cat, &mut cx, f.dimensions)?;
+    compounds(cat, &mut cx, f.compounds)?;
     examples(cat, cx)
 }
 
@@ -484,6 +485,22 @@ fn weekdays(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Resul
     Ok(())
 }
 
+fn compounds(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<CompoundDef>) -> Result {
+    for (lang, defs) in per_lang(defs) {
+        for d in defs {
+            if d.word.split_whitespace().count() < 2 {
+                return Err(cx.fail(
+                    &d.word,
+                    format!("compound `{}` must have two syllables or more", d.word),
+                ));
+            }
+            insert(cat, cx, |c| &mut c.lang_mut(lang).compounds, &d.word, ())?;
+            cx.examples.push((d.word, d.examples));
+        }
+    }
+    Ok(())
+}
+
 fn word_lists(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<WordListDef>) -> Result {
     for (lang, defs) in per_lang(defs) {
         for d in defs {
@@ -567,6 +584,7 @@ fn seal_tables(cat: &mut Catalogue) {
         t.weekdays.seal(n);
         t.clock.seal(n);
         t.terms.seal(n);
+        t.compounds.seal(n);
         for r in &mut t.roles {
             r.seal(n);
         }

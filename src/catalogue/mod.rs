@@ -51,6 +51,7 @@ const BUILTIN: &[Builtin] = &[
     builtin!("qualifiers"),
     builtin!("dates"),
     builtin!("times"),
+    builtin!("words"),
     builtin!("terms"),
     builtin!("grammar"),
     builtin!("dimensions"),
@@ -151,6 +152,29 @@ impl Catalogue {
     /// Split a normalised line into tokens carrying this catalogue's symbols.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         tokenize(text, &mut self.vocab.lookup())
+    }
+
+    /// Split a line of a language into tokens and mark its words of several
+    /// syllables (`compounds`, Vietnamese: "bộ trưởng", "tấn công", "liên
+    /// quan đến"), longest first from the left, so that no catalogue phrase
+    /// is read inside one.
+    pub fn tokenize_words(&self, text: &str, lang: Lang) -> Vec<Token> {
+        let mut tokens = self.tokenize(text);
+        let words = &self.lang(lang).compounds;
+        if words.is_empty() {
+            return tokens;
+        }
+        let mut i = 0;
+        while i < tokens.len() {
+            match words.match_at(&tokens, i) {
+                Some((len, _)) if len >= 2 => {
+                    crate::tokenize::join_word(&mut tokens, i, len);
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        tokens
     }
 
     /// The symbol of a lowercase word (`Sym::NONE` outside the vocabulary).

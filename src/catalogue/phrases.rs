@@ -45,6 +45,13 @@ pub struct PhraseTable<T> {
     lasts: Vec<u64>,
 }
 
+/// True when a phrase ending before token `end` would cut a word of several
+/// syllables ("tấn" of "tấn công"): Vietnamese is read word by word.
+#[inline]
+fn ends_in_word(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(Token::in_word)
+}
+
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
@@ -109,9 +116,12 @@ impl<T> PhraseTable<T> {
         if first.sym == Sym::NONE || !may_hold(&self.firsts, first.sym) {
             return None;
         }
+        if first.in_word() {
+            return None;
+        }
         let list = self.by_first.get(&first.sym)?;
         list.iter()
-            .find(|e| e.matches(&tokens[i..]))
+            .find(|e| e.matches(&tokens[i..]) && !ends_in_word(tokens, i + e.words.len()))
             .map(|e| (e.words.len(), &e.value))
     }
 
@@ -124,10 +134,21 @@ impl<T> PhraseTable<T> {
         if last.sym == Sym::NONE || !may_hold(&self.lasts, last.sym) {
             return None;
         }
+        if ends_in_word(tokens, end) {
+            return None;
+        }
         let list = self.by_last.get(&last.sym)?;
         list.iter()
-            .find(|e| e.words.len() <= end && e.matches(&tokens[end - e.words.len()..end]))
+            .find(|e| {
+                let len = e.words.len();
+                len <= end && e.matches(&tokens[end - len..end]) && !tokens[end - len].in_word()
+            })
             .map(|e| (e.words.len(), &e.value))
+    }
+
+    /// True when the table holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
     }
 
     /// True when a phrase starts at token `i`.

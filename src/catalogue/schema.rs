@@ -39,6 +39,21 @@ pub struct Fragment {
     pub terms: Vec<TermDef>,
     #[serde(default)]
     pub dimensions: Vec<DimensionDef>,
+    #[serde(default)]
+    pub compounds: PerLang<CompoundDef>,
+}
+
+/// A word of several syllables holding a syllable the catalogue reads as a
+/// unit, qualifier, scale or number ("bộ trưởng", minister): the word is
+/// read whole, never as that syllable. `means` says what it is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompoundDef {
+    pub word: String,
+    #[serde(default)]
+    pub means: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
 }
 
 /// A section with one list per language.

@@ -150,6 +150,9 @@ pub struct LangTables {
     pub weekdays: PhraseTable<u8>,
     pub clock: Clock,
     pub terms: PhraseTable<usize>,
+    /// Words of several syllables read as one word, never as the catalogue
+    /// words inside them ("bộ trưởng" is no foot, "tấn công" no tonne).
+    pub compounds: PhraseTable<()>,
     /// One phrase table per word-list role, indexed by `WordRole as usize`.
     pub(super) roles: Vec<PhraseTable<()>>,
     /// The words of each role as written (possessive suffixes are stripped

@@ -36,8 +36,19 @@ impl Scanner<'_> {
         self.tok(i).is_some_and(Token::attached)
     }
 
+    /// True when the token at `i` is, as a whole word, one of the role's
+    /// one-word phrases (not a syllable of a longer word). Counted nouns are
+    /// listed by their first syllable ("công" of "công nhân"), so a word
+    /// they open counts.
     pub(super) fn has_role(&self, role: WordRole, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| self.t.has_role(role, t.sym))
+        self.tok(i).is_some_and(|t| {
+            let whole = if role == WordRole::CountedNoun {
+                !t.in_word()
+            } else {
+                !t.piece_of_word()
+            };
+            whole && self.t.has_role(role, t.sym)
+        })
     }
 
     /// An integer token without separators, as a number.

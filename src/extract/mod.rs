@@ -99,7 +99,7 @@ pub fn read_article(cat: &Catalogue, article: &Article, sink: &mut dyn LineSink)
             if read[side] >= MAX_CLAIMS_PER_LANGUAGE {
                 continue;
             }
-            let tokens = cat.tokenize(line.text());
+            let tokens = cat.tokenize_words(line.text(), section.lang());
             let sentence_of = sentences(
                 cat,
                 Tokens {
@@ -135,7 +135,7 @@ pub fn read_article(cat: &Catalogue, article: &Article, sink: &mut dyn LineSink)
 
 /// Extract every claim of one line.
 pub fn extract_line(cat: &Catalogue, lang: Lang, section: Section, line: &Line) -> Vec<Claim> {
-    let tokens = cat.tokenize(line.text());
+    let tokens = cat.tokenize_words(line.text(), lang);
     let sentence_of = sentences(
         cat,
         Tokens {

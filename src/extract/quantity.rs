@@ -120,7 +120,13 @@ impl Scanner<'_> {
         }
         let of = self.kind_of(core.currency.as_ref(), core.unit, core.fraction);
         let mut kind = of.kind;
-        if kind == Kind::Count && core.year_like && hi.as_ref().is_none_or(|h| h.year_like) {
+        // Rule `counted-year`: "1500 công nhân", "1800 người" are counts; a
+        // four-digit number with no counted noun after it is a year.
+        if kind == Kind::Count
+            && core.year_like
+            && hi.as_ref().is_none_or(|h| h.year_like)
+            && !self.has_role(WordRole::CountedNoun, end)
+        {
             kind = Kind::Year;
         }
         let decade = if kind == Kind::Year && hi.is_none() {

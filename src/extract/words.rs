@@ -41,7 +41,7 @@ fn role_at<'a>(
     j: usize,
 ) -> Option<&'a crate::catalogue::NumberWord> {
     let t = tokens.get(j)?;
-    if !t.is_word() {
+    if !t.is_word() || t.piece_of_word() {
         return None;
     }
     let w = tables.number_words.get(&t.sym)?;
