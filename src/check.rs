@@ -120,7 +120,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
     }
     for &v in &pairing.unpaired_vi {
         let c = &claims[v];
-        if matches!(c.section, Section::Summary | Section::Takeaway) && !c.weak {
+        if matches!(c.section, Section::Summary | Section::Takeaway) && !c.weak && !c.conversion {
             findings.push(Finding {
                 code: Code::Unsupported,
                 severity: Code::Unsupported.severity(),

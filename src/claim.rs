@@ -331,6 +331,11 @@ pub struct Claim {
     /// A small number spelled out with nothing attached ("two companies"):
     /// used for pairing, never reported as missing.
     pub weak: bool,
+    /// A conversion the writer added in brackets after a figure of the same
+    /// dimension ("10.000 feet (khoảng 3.000 mét)", "4,3 tỷ nhân dân tệ (590
+    /// triệu USD)"): paired like any figure, never reported as unsupported
+    /// or omitted.
+    pub conversion: bool,
     /// The rules of the claim's dimension, from the catalogue.
     pub traits: DimensionTraits,
     pub lang: Lang,

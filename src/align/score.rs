@@ -71,11 +71,14 @@ pub fn value_score(vi: &Claim, en: &Claim, rel: Related) -> Option<f64> {
     Some(match rel.relation {
         Relation::Incomparable => return None,
         Relation::Equal => 3.0,
+        Relation::Compatible if vi.vague && en.vague => 2.5,
         Relation::Compatible => {
             // Distance between the written values (a range spans its ends).
             let (a, b) = (&vi.readings[rel.vi], &en.readings[rel.en]);
-            let gap = (a.value - b.value_hi).max(b.value - a.value_hi).max(0.0);
             let scale = a.value_hi.abs().max(b.value_hi.abs());
+            // A conversion's rounding error is no distance.
+            let gap = (a.value - b.value_hi).max(b.value - a.value_hi);
+            let gap = if gap <= 1e-9 * scale { 0.0 } else { gap };
             let closeness = if scale == 0.0 {
                 1.0
             } else {

@@ -139,9 +139,8 @@ impl<'a> SourceIndex<'a> {
         if c.kind == Kind::Date {
             out.extend(self.dates.iter().take(VALUE_CANDIDATES));
         }
-        for r in &c.readings {
-            let (lo, hi) = (r.value.min(r.value_hi), r.value.max(r.value_hi));
-            let slack = r.precision + 2e-9 * lo.abs().max(hi.abs());
+        for (lo, hi, precision) in lookup_ranges(c) {
+            let slack = precision + 2e-9 * lo.abs().max(hi.abs());
             let before = out.len();
             self.by_value(lo, hi, slack, &mut out);
             out.truncate(before + VALUE_CANDIDATES);
@@ -176,10 +175,14 @@ impl<'a> SourceIndex<'a> {
                 Relation::Disjoint => 0.0,
                 Relation::Incomparable => continue,
             };
-            // A figure whose value matches needs little context; one that does
-            // not must be anchored firmly (same names and terms) to count as
-            // its source.
-            let needed = if value >= 2.0 { 0.0 } else { 2.0 };
+            // A figure whose value matches needs little context; the same
+            // number in another unit or scale some; one that does not must be
+            // anchored firmly (same names and terms) to count as its source.
+            let needed = match rel.relation {
+                _ if value >= 2.0 => 0.0,
+                Relation::UnitDiff | Relation::ScaleOff => 1.0,
+                _ => 2.0,
+            };
             if (claims[v].weak || claims[e].weak) && value < 2.0
                 || !plausible_mismatch(&claims[v], &claims[e], rel)
             {
@@ -207,6 +210,26 @@ impl<'a> SourceIndex<'a> {
         }
         best.map(|(_, p)| p)
     }
+}
+
+/// The value ranges a summary claim's source may be looked up by: each
+/// reading as written (a vague one by its whole order of magnitude), and the
+/// same figure in the canonical unit of a dimension the comparison takes as
+/// equivalent ("13 năm" against "13-year-old", "15 giờ" against "3 p.m.").
+fn lookup_ranges(c: &Claim) -> Vec<(f64, f64, f64)> {
+    let mut out = Vec::new();
+    for r in &c.readings {
+        let (lo, hi) = if c.vague {
+            (r.interval.lo, r.interval.hi)
+        } else {
+            (r.value.min(r.value_hi), r.value.max(r.value_hi))
+        };
+        out.push((lo, hi, r.precision));
+        for f in crate::compare::equivalent_factors(c) {
+            out.push((lo * f, hi * f, r.precision * f));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

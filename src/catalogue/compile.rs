@@ -262,6 +262,23 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
                 }
             }
         }
+        let mut near = Vec::new();
+        for n in &d.near {
+            let Some(k) = cat.units.iter().position(|u| *u.id == *n.unit) else {
+                return Err(cx.fail(
+                    &n.unit,
+                    format!(
+                        "unit `{}`: `near: {}` must name an earlier unit",
+                        d.id, n.unit
+                    ),
+                ));
+            };
+            let mut words = PhraseTable::default();
+            for w in &n.words {
+                words.insert(&mut cat.vocab, w, ());
+            }
+            near.push((k, words, n.within));
+        }
         cat.units.push(UnitSpec {
             id: d.id.as_str().into(),
             kind: d.kind,
@@ -270,10 +287,15 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
             offset: d.offset,
             also,
             one_with_article: d.one_with_article,
+            near,
         });
         for w in &d.en {
             insert(cat, cx, |c| &mut c.en.units, w, index)?;
             cat.en.listed.units.push((w.clone(), index));
+        }
+        for w in &d.before {
+            insert(cat, cx, |c| &mut c.en.units_before, w, index)?;
+            insert(cat, cx, |c| &mut c.vi.units_before, w, index)?;
         }
         for w in &d.vi {
             insert(cat, cx, |c| &mut c.vi.units, w, index)?;
@@ -570,12 +592,18 @@ fn dimensions(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<DimensionDef>) -> Res
 fn seal_tables(cat: &mut Catalogue) {
     // "-" is interned below; one more symbol than the vocabulary holds now.
     let n = cat.vocab.len() + 2;
+    for u in &mut cat.units {
+        for (_, words, _) in &mut u.near {
+            words.seal(n);
+        }
+    }
     for lang in [Lang::En, Lang::Vi] {
         let t = cat.lang_mut(lang);
         t.multipliers.seal(n);
         t.scales.seal(n);
         t.vague.seal(n);
         t.units.seal(n);
+        t.units_before.seal(n);
         t.currency_prefix.seal(n);
         t.currency_suffix.seal(n);
         t.qualifiers_before.seal(n);

@@ -230,6 +230,21 @@ pub struct MultiplierDef {
     pub examples: Vec<Example>,
 }
 
+/// A unit a word means instead when one of `words` is within `within`
+/// tokens of the figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearDef {
+    pub unit: String,
+    pub words: Vec<String>,
+    #[serde(default = "eight")]
+    pub within: usize,
+}
+
+fn eight() -> usize {
+    8
+}
+
 /// The kinds of claim a unit can make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -260,6 +275,13 @@ pub struct UnitDef {
     /// "a"/"an" before the unit is one of it ("a decade", "a fortnight").
     #[serde(default)]
     pub one_with_article: bool,
+    /// Read as another unit when one of these words stands near ("6,2 độ"
+    /// near "động đất" is a magnitude, not a temperature).
+    #[serde(default)]
+    pub near: Vec<NearDef>,
+    /// Words that name the unit before the figure ("magnitude 6.2").
+    #[serde(default)]
+    pub before: Vec<String>,
     #[serde(default)]
     pub en: Vec<String>,
     #[serde(default)]

@@ -55,6 +55,9 @@ pub struct UnitSpec {
     /// Other units a figure may be in (indices into `Catalogue::units`).
     pub also: Vec<usize>,
     pub one_with_article: bool,
+    /// Other units this one means near certain words: the unit index, the
+    /// words (of either language) and how many tokens away they may stand.
+    pub near: Vec<(usize, PhraseTable<()>, usize)>,
 }
 
 /// A currency word or symbol: which currency, whether the word is weak (has
@@ -141,6 +144,8 @@ pub struct LangTables {
     pub scales: PhraseTable<Scale>,
     pub vague: PhraseTable<Vague>,
     pub units: PhraseTable<usize>,
+    /// Unit words written before the figure ("magnitude 6.2").
+    pub units_before: PhraseTable<usize>,
     pub currency_prefix: PhraseTable<CurrencyWord>,
     pub currency_suffix: PhraseTable<CurrencyWord>,
     pub qualifiers_before: PhraseTable<QualifierRule>,

@@ -15,7 +15,7 @@ mod rules;
 mod verdict;
 
 pub use messages::{meaning, omitted, quote, unsupported};
-pub use relate::{Dimension, Related, Relation, dimension, implicit, relate};
+pub use relate::{Dimension, Related, Relation, dimension, equivalent_factors, implicit, relate};
 pub use rules::{Subject, significant, split_range, subject_change};
 pub use verdict::{Verdict, judge};
 

@@ -205,6 +205,9 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
     if let Some(r) = clock_hours(vi, en) {
         return r;
     }
+    if let Some(r) = age_in_years(vi, en) {
+        return r;
+    }
     if implicit(vi, en) {
         // Equal or compatible values make them the same figure; otherwise
         // they are a changed figure only for pairing that has other evidence
@@ -360,6 +363,54 @@ fn clock_hours(vi: &Claim, en: &Claim) -> Option<Related> {
     })
 }
 
+/// The factors that turn a claim's canonical value into the canonical value
+/// of another dimension the comparison takes as the same figure: a duration
+/// in years as an age, an age as a duration in days, a duration in hours as
+/// a time of day in minutes, a time of day as a duration in days.
+pub fn equivalent_factors(c: &Claim) -> smallvec::SmallVec<[f64; 2]> {
+    let mut out = smallvec::SmallVec::new();
+    match (&c.unit, &c.duration_unit) {
+        (Unit::Measure(d, _), _) if &**d == "age" => out.push(365.25),
+        (_, Some((id, _))) if &**id == "year" => out.push(1.0 / 365.25),
+        (_, Some((id, _))) if &**id == "hour" => {
+            // Days to minutes; the afternoon hour too ("3 giờ" / "3 p.m.").
+            out.push(24.0 * 60.0);
+        }
+        _ if c.kind == Kind::Time => out.push(1.0 / (24.0 * 60.0)),
+        _ => {}
+    }
+    out
+}
+
+/// An age and a duration in years are the same figure ("the 13-year-old
+/// 737" / "chiếc 737 đã 13 năm tuổi"; "15 years younger" / "kém 15 tuổi"):
+/// compared in years, as written.
+fn age_in_years(vi: &Claim, en: &Claim) -> Option<Related> {
+    let years = |c: &Claim| -> Option<f64> {
+        match (&c.unit, &c.duration_unit) {
+            (Unit::Measure(d, _), _) if &**d == "age" => Some(1.0),
+            (_, Some((id, days))) if c.kind == Kind::Duration && (&**id == "year") => {
+                Some(1.0 / days)
+            }
+            _ => None,
+        }
+    };
+    let (fv, fe) = (years(vi)?, years(en)?);
+    if (vi.kind == Kind::Duration) == (en.kind == Kind::Duration) {
+        return None;
+    }
+    let r = best_reading(vi, en, |a, b| {
+        let (x, y) = (a.value * fv, b.value * fe);
+        let tol = (a.precision * fv).max(b.precision * fe) + 1e-9 * x.abs().max(y.abs());
+        if (x - y).abs() <= tol {
+            Relation::Equal
+        } else {
+            Relation::Disjoint
+        }
+    });
+    Some(r)
+}
+
 /// The best relation over every pair of readings, with the readings giving it.
 fn best_reading(
     vi: &Claim,
@@ -371,15 +422,24 @@ fn best_reading(
         vi: 0,
         en: 0,
     };
+    let mut best_gap = f64::INFINITY;
+    // Among readings with the same relation, the closest values win ("95
+    // degrees" is 35 °C against "35 độ C", not 95 °C).
+    let gap = |a: &Reading, b: &Reading| {
+        let scale = a.value.abs().max(b.value.abs()).max(f64::MIN_POSITIVE);
+        ((a.value - b.value).abs() + (a.value_hi - b.value_hi).abs()) / scale
+    };
     for (i, a) in vi.readings.iter().enumerate() {
         for (j, b) in en.readings.iter().enumerate() {
             let r = relation(a, b);
-            if r > best.relation {
+            let g = gap(a, b);
+            if r > best.relation || (r == best.relation && g < best_gap) {
                 best = Related {
                     relation: r,
                     vi: i,
                     en: j,
                 };
+                best_gap = g;
             }
         }
     }

@@ -48,7 +48,7 @@ pub fn split_range(vi: &Claim, en: &Claim, line_claims: &[Claim]) -> bool {
 /// ages, durations and multipliers are often restructured by translators
 /// ("her 10 kids" → "con út", "in '71" → "năm 1971").
 pub fn significant(c: &Claim) -> bool {
-    if c.weak {
+    if c.weak || c.conversion {
         return false;
     }
     match c.traits.omitted {

@@ -220,7 +220,11 @@ impl Scanner<'_> {
                     || self.has_role(WordRole::MonthMarker, k2)
                     || self.has_role(WordRole::DayMarker, k2))
                 && self.is_number(k2 + len);
-            if self.suffix_allowed(k2, len) && !date_marker {
+            // Vietnamese writes a metre apart ("dài 1.560 m"), English a
+            // capital degree sign ("90 F").
+            let spaced_ok = (self.lang == Lang::Vi && unit.kind == UnitKind::Length)
+                || (self.tokens[k2].all_caps() && unit.kind == UnitKind::Measure);
+            if (spaced_ok || self.suffix_allowed(k2, len)) && !date_marker {
                 return (None, Some(u), k2 + len);
             }
         }

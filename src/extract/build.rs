@@ -26,6 +26,7 @@ impl Scanner<'_> {
             range: false,
             vague: false,
             weak: false,
+            conversion: false,
             traits: Default::default(),
             lang: self.lang,
             section: self.section,

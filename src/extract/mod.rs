@@ -284,6 +284,7 @@ impl<'a> Scanner<'a> {
 
     /// Read the line's claims into `claims`, stopping when it holds `limit`.
     fn run(&self, claims: &mut Vec<Claim>, limit: usize) {
+        let first = claims.len();
         let mut i = 0;
         while i < self.tokens.len() && claims.len() < limit {
             let t = &self.tokens[i];
@@ -295,6 +296,9 @@ impl<'a> Scanner<'a> {
             match self.step(i) {
                 Some(Step::Claim(mut c, next)) => {
                     c.traits = traits_of(self.cat, &c);
+                    c.conversion = claims[first..]
+                        .last()
+                        .is_some_and(|prev| self.converted_after(prev, &c));
                     claims.push(*c);
                     i = next.max(i + 1);
                 }
@@ -309,6 +313,26 @@ impl<'a> Scanner<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Rule `conversion-in-brackets`: a figure opening a bracket right after
+    /// a figure of the same dimension in another unit or currency is its
+    /// conversion ("10.000 feet (khoảng 3.000 mét)", "$187bn (£120bn)"), and
+    /// a time after a time the same time in another zone ("20:42 giờ địa
+    /// phương (13:42 GMT)").
+    fn converted_after(&self, prev: &Claim, c: &Claim) -> bool {
+        // Between them only an opening bracket, after at most a few words
+        // ("20:42 giờ địa phương (13:42 GMT)").
+        let gap = self.text[prev.end.min(c.start)..c.start].trim();
+        let opened = gap.strip_suffix('(').is_some_and(|words| {
+            words.split_whitespace().count() <= 3
+                && words
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || ch.is_whitespace())
+        });
+        opened
+            && crate::compare::dimension(prev) == crate::compare::dimension(c)
+            && (prev.unit != c.unit || prev.unit_id != c.unit_id || c.kind == Kind::Time)
     }
 
     fn step(&self, i: usize) -> Option<Step> {

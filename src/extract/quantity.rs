@@ -62,7 +62,16 @@ struct Span {
 
 impl Scanner<'_> {
     pub(super) fn quantity_at(&self, i: usize) -> Option<Step> {
-        let first = self.core_at(i)?;
+        let mut first = self.core_at(i)?;
+        first.unit = first.unit.map(|u| self.unit_in_context(u, i, first.end));
+        // "magnitude 6.2": a unit named before a bare figure.
+        if first.unit.is_none() && first.currency.is_none() && !first.fraction && !first.words {
+            first.unit = self
+                .t
+                .units_before
+                .match_ending_at(self.tokens, i)
+                .map(|(_, &u)| u);
+        }
         // A lone number word that is no claim by itself ("a", "một"), with no
         // range connector after it: nothing below can make it one.
         let bare = first.scale == 1.0
@@ -107,10 +116,11 @@ impl Scanner<'_> {
         // "a third"), or a unit the catalogue marks `one_with_article` ("a
         // decade") when no figure stands before it: "$6 trillion a year" is
         // a rate.
-        let one_unit = core
-            .unit
-            .is_some_and(|u| self.cat.units[u].one_with_article)
-            && !self.rate_before(i);
+        // "an hour and a half" is always one and a half.
+        let and_a_half = core.readings.first().is_some_and(|r| r.value == 1.5);
+        let one_unit = core.unit.is_some_and(|u| {
+            self.cat.units[u].one_with_article || (and_a_half && core.unit.is_some())
+        }) && !self.rate_before(i);
         if first.article && core.scale == 1.0 && !core.fraction {
             if !one_unit {
                 return Some(Step::Skip(first.end));
@@ -275,6 +285,19 @@ impl Scanner<'_> {
             span.hi = Some(hi);
         }
         Ok(span)
+    }
+
+    /// The unit a unit word means around the figure at `i..end`: "6,2 độ"
+    /// near "động đất" is a magnitude (the catalogue's `near`).
+    fn unit_in_context(&self, u: usize, i: usize, end: usize) -> usize {
+        for (other, words, within) in &self.cat.units[u].near {
+            let from = i.saturating_sub(*within);
+            let to = (end + within).min(self.tokens.len());
+            if (from..to).any(|k| words.starts_at(self.tokens, k)) {
+                return *other;
+            }
+        }
+        u
     }
 
     /// A figure ends right before `i` ("$6 trillion a decade", "5% a
