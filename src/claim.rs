@@ -495,6 +495,48 @@ impl Claim {
     }
 }
 
+/// The readings of an hour and minute written under a day part (its first
+/// hour and length), in minutes after midnight, most likely first. A 24-hour
+/// figure ("15", "06") is read as written; an hour of 1–12 under a day part
+/// as whichever of h and h + 12 falls in it; with no day part, both.
+pub fn clock_readings(
+    hour: u32,
+    minute: u32,
+    part: Option<(u8, u8)>,
+    padded: bool,
+) -> SmallVec<[f64; 2]> {
+    let mut out = SmallVec::new();
+    if hour > 24 || minute > 59 {
+        return out;
+    }
+    // Midnight ends a day as well as starting one ("before midnight").
+    if hour == 24 || (hour == 0 && minute == 0 && part.is_none()) {
+        out.push(0.0);
+        out.push(24.0 * 60.0);
+        return out;
+    }
+    let at = |h: u32| ((h % 24) * 60 + minute) as f64;
+    if hour == 0 || hour > 12 || (padded && part.is_none()) {
+        out.push(at(hour));
+        return out;
+    }
+    let candidates = [hour % 12, hour % 12 + 12];
+    match part {
+        Some((from, hours)) => {
+            let inside = |h: u32| (h + 24 - u32::from(from)) % 24 < u32::from(hours);
+            match candidates.iter().find(|&&h| inside(h)) {
+                Some(&h) => out.push(at(h)),
+                None => out.push(at(hour)),
+            }
+        }
+        None => {
+            out.push(at(hour));
+            out.push(at(hour + 12));
+        }
+    }
+    out
+}
+
 /// A time of day in minutes after midnight, as "15:00".
 pub fn clock_text(minutes: f64) -> String {
     let m = minutes.round().clamp(0.0, 24.0 * 60.0) as u32;

@@ -344,7 +344,7 @@ fn clock_hours(vi: &Claim, en: &Claim) -> Option<Related> {
         if (r.value * 24.0 - hour).abs() > 1e-6 || !(0.0..=24.0).contains(&hour) {
             continue;
         }
-        let clocks = crate::extract::clock_readings(hour as u32, 0, None, false);
+        let clocks = crate::claim::clock_readings(hour as u32, 0, None, false);
         for (t, tr) in time.readings.iter().enumerate() {
             if clocks.iter().any(|&m| tr.interval.contains(m)) {
                 let (v, e) = if time_first { (t, h) } else { (h, t) };

@@ -2,61 +2,18 @@
 //! "3 giờ chiều", "5 rưỡi sáng", "noon", "nửa đêm". A time is read as
 //! minutes after midnight; the words come from `claims/times.yaml`.
 
-use smallvec::SmallVec;
-
 use crate::catalogue::schema::WordRole;
 use crate::claim::{Kind, Qualifier, QualifierKind, Unit};
 use crate::lang::Lang;
 
 use super::{Scanner, Step, reading};
+use crate::claim::clock_readings;
 
 /// Half a minute: a time is written to the minute.
 const MINUTE_PRECISION: f64 = 0.5;
 
 /// How far a time "about" or "just after" another may be, in minutes.
 const NEAR_MINUTES: f64 = 30.0;
-
-/// The readings of an hour and minute written under a day part (its first
-/// hour and length), in minutes after midnight, most likely first. A 24-hour
-/// figure ("15", "06") is read as written; an hour of 1–12 under a day part
-/// as whichever of h and h + 12 falls in it; with no day part, both.
-pub fn clock_readings(
-    hour: u32,
-    minute: u32,
-    part: Option<(u8, u8)>,
-    padded: bool,
-) -> SmallVec<[f64; 2]> {
-    let mut out = SmallVec::new();
-    if hour > 24 || minute > 59 {
-        return out;
-    }
-    // Midnight ends a day as well as starting one ("before midnight").
-    if hour == 24 || (hour == 0 && minute == 0 && part.is_none()) {
-        out.push(0.0);
-        out.push(24.0 * 60.0);
-        return out;
-    }
-    let at = |h: u32| ((h % 24) * 60 + minute) as f64;
-    if hour == 0 || hour > 12 || (padded && part.is_none()) {
-        out.push(at(hour));
-        return out;
-    }
-    let candidates = [hour % 12, hour % 12 + 12];
-    match part {
-        Some((from, hours)) => {
-            let inside = |h: u32| (h + 24 - u32::from(from)) % 24 < u32::from(hours);
-            match candidates.iter().find(|&&h| inside(h)) {
-                Some(&h) => out.push(at(h)),
-                None => out.push(at(hour)),
-            }
-        }
-        None => {
-            out.push(at(hour));
-            out.push(at(hour + 12));
-        }
-    }
-    out
-}
 
 /// What follows an hour: minutes, a day part, and where the time ends.
 struct After {
@@ -277,7 +234,7 @@ fn near(q: &Qualifier, minutes: f64) -> Qualifier {
 
 #[cfg(test)]
 mod tests {
-    use super::clock_readings;
+    use crate::claim::clock_readings;
 
     #[test]
     fn hours_read_under_their_day_part() {

@@ -24,7 +24,6 @@ mod traps;
 mod vague;
 pub mod words;
 
-pub use clock::clock_readings;
 pub use sentences::sentences;
 
 use std::sync::OnceLock;

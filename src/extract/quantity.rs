@@ -63,15 +63,7 @@ struct Span {
 impl Scanner<'_> {
     pub(super) fn quantity_at(&self, i: usize) -> Option<Step> {
         let mut first = self.core_at(i)?;
-        first.unit = first.unit.map(|u| self.unit_in_context(u, i, first.end));
-        // "magnitude 6.2": a unit named before a bare figure.
-        if first.unit.is_none() && first.currency.is_none() && !first.fraction && !first.words {
-            first.unit = self
-                .t
-                .units_before
-                .match_ending_at(self.tokens, i)
-                .map(|(_, &u)| u);
-        }
+        self.settle_unit(&mut first, i);
         // A lone number word that is no claim by itself ("a", "một"), with no
         // range connector after it: nothing below can make it one.
         let bare = first.scale == 1.0
@@ -159,28 +151,13 @@ impl Scanner<'_> {
         c.duration_unit = of.duration_unit;
         c.unit_id = core.unit.map(|u| self.cat.units[u].id.clone());
         c.scale = core.scale;
-        let unit = core.unit.map(|u| &self.cat.units[u]);
-        let offset = unit.map_or(0.0, |u| u.offset);
-        let mut readings = scaled_readings(
+        let mut readings = self.unit_readings(
             &core,
             hi.as_ref(),
-            (of.factor, offset),
+            of.factor,
             decade.is_some(),
             qualifier.as_ref(),
         )?;
-        // "95 degrees": °C as written, or °F converted.
-        for &alt in unit.map_or(&[][..], |u| &u.also[..]) {
-            let a = &self.cat.units[alt];
-            if let Some(more) = scaled_readings(
-                &core,
-                hi.as_ref(),
-                (a.factor, a.offset),
-                false,
-                qualifier.as_ref(),
-            ) {
-                readings.extend(more);
-            }
-        }
         c.range = hi.is_some();
         readings.truncate(4);
         if readings.is_empty()
@@ -193,21 +170,45 @@ impl Scanner<'_> {
         c.readings = readings;
         c.range |= decade.is_some();
         c.qualifier = qualifier;
-        // A bare "1" is as often the article "a" as a count ("1 chai mứt",
-        // "1 hàm"), so it is weak even in digits.
-        let bare_one = kind == Kind::Count
-            && hi.is_none()
-            && !core.fraction
-            && core.scale == 1.0
-            && core.readings[0].value == 1.0;
-        c.weak = bare_one
-            || first.words
-                && hi.is_none()
-                && core.scale == 1.0
-                && core.currency.is_none()
-                && !core.fraction
-                && core.readings[0].value <= if kind == Kind::Count { 10.0 } else { 1.0 };
+        c.weak = weak(kind, &first, &core, hi.is_some());
         Some(Step::Claim(Box::new(c), end))
+    }
+
+    /// The unit of a figure as its surroundings say: another unit near
+    /// certain words ("6,2 độ" near "động đất"), or one named before it
+    /// ("magnitude 6.2").
+    fn settle_unit(&self, first: &mut Core, i: usize) {
+        first.unit = first.unit.map(|u| self.unit_in_context(u, i, first.end));
+        if first.unit.is_none() && first.currency.is_none() && !first.fraction && !first.words {
+            first.unit = self
+                .t
+                .units_before
+                .match_ending_at(self.tokens, i)
+                .map(|(_, &u)| u);
+        }
+    }
+
+    /// The readings of a figure in its unit, converted (`factor`, then the
+    /// unit's offset), and in every other unit the catalogue says it may be
+    /// in ("95 degrees": °C as written, or °F converted).
+    fn unit_readings(
+        &self,
+        core: &Core,
+        hi: Option<&Core>,
+        factor: f64,
+        decade: bool,
+        qualifier: Option<&Qualifier>,
+    ) -> Option<Readings> {
+        let unit = core.unit.map(|u| &self.cat.units[u]);
+        let offset = unit.map_or(0.0, |u| u.offset);
+        let mut readings = scaled_readings(core, hi, (factor, offset), decade, qualifier)?;
+        for &alt in unit.map_or(&[][..], |u| &u.also[..]) {
+            let a = &self.cat.units[alt];
+            if let Some(more) = scaled_readings(core, hi, (a.factor, a.offset), false, qualifier) {
+                readings.extend(more);
+            }
+        }
+        Some(readings)
     }
 
     /// Ranges: "11% to 19%", "11-19%", "between 30 and 43 percent", "between
@@ -461,6 +462,19 @@ impl Scanner<'_> {
                 .match_ending_at(self.tokens, i)
                 .is_some())
     }
+}
+
+/// Whether a figure is weak (used for pairing, never reported missing): a
+/// small number spelled out with nothing attached ("two companies"), or a
+/// bare "1", as often the article "a" as a count ("1 chai mứt").
+fn weak(kind: Kind, first: &Core, core: &Core, range: bool) -> bool {
+    let plain = !range && core.scale == 1.0 && !core.fraction;
+    let bare_one = kind == Kind::Count && plain && core.readings[0].value == 1.0;
+    bare_one
+        || first.words
+            && plain
+            && core.currency.is_none()
+            && core.readings[0].value <= if kind == Kind::Count { 10.0 } else { 1.0 }
 }
 
 /// Rule `new-level`: after a word connector, a second figure with no unit of
