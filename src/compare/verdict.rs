@@ -105,6 +105,15 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> 
     // Years and decades are mentions of time, not estimates: "2018-19" for
     // "năm 2018", "the 1990s" for "1990" are not range changes.
     let years = vi.kind == Kind::Year && en.kind == Kind::Year;
+    // Two spans of years state their ends: "2010 to 2017" is not "từ năm 2000
+    // đến 2017", though they overlap.
+    if years && vi.range && en.range && relation != Relation::Equal {
+        return Some(Call {
+            code: Code::ValueMismatch,
+            severity: Code::ValueMismatch.severity(),
+            why: Some("the years changed".to_string()),
+        });
+    }
     let en_range = en.range && !en.vague && !years;
     let vi_range = vi.range && !vi.vague && !years;
     if (en_range || vi_range) && !(en_range && vi_range && relation == Relation::Equal) {

@@ -171,12 +171,22 @@ impl Scanner<'_> {
         {
             return Some(i + 2);
         }
-        let prev_word = if i >= 2 && self.is_punct(i - 1, '.') {
-            i - 2
+        // "No. 1", "thế kỷ 18": the label may be a phrase, or abbreviated;
+        // a unit after the number makes it a quantity ("phiên bản 3 giờ", a
+        // three-hour version).
+        if self.attaches_after_number(i + 1) || self.is_punct(i + 1, '%') {
+            return None;
+        }
+        let label_end = if i >= 2 && self.is_punct(i - 1, '.') {
+            i - 1
         } else {
-            i.wrapping_sub(1)
+            i
         };
-        (i >= 1 && self.has_role(WordRole::OrdinalPrefix, prev_word)).then_some(i + 1)
+        self.t
+            .role(WordRole::OrdinalPrefix)
+            .match_ending_at(self.tokens, label_end)
+            .filter(|(len, _)| !(label_end - len..label_end).any(|k| self.is_masked(k)))
+            .map(|_| i + 1)
     }
 
     /// Numbers glued into a name or a code: H100, A380, Tosh.0, COVID-19,
