@@ -103,8 +103,10 @@ pub fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
         vi.readings[rel.vi].value.abs(),
         en.readings[rel.en].value.abs(),
     );
-    // Dates, and two orders of magnitude ("millions of years" / "vài tỷ năm").
-    if vi.kind == Kind::Date || (vi.vague && en.vague) || a.max(b) == 0.0 {
+    // Dates and times of day have no magnitude to compare ("00:14" /
+    // "11:14"); two orders of magnitude ("millions of years" / "vài tỷ
+    // năm").
+    if matches!(vi.kind, Kind::Date | Kind::Time) || (vi.vague && en.vague) || a.max(b) == 0.0 {
         return true;
     }
     a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0

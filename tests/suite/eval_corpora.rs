@@ -2,8 +2,8 @@
 //! TED sets with human translations. At most one false alarm per 100 sentence
 //! pairs with figures on both sides, every known translation error caught,
 //! and no kind of change or equivalent doing worse than the floor recorded
-//! below. The floors are today's measured rates (2026-12-01, the first
-//! raw-text evaluation), not the targets: `factcheck eval --check` holds the
+//! below. The floors are the measured rates (raised 2026-12-02, issue 9),
+//! not the targets: `factcheck eval --check` holds the
 //! targets (issue 9), and each floor is raised as the work that lifts it
 //! lands. Reads ../shared/corpora, skipped with a message where it is absent.
 
@@ -14,18 +14,19 @@ use assert_cmd::Command;
 /// (kind, lowest acceptable rate) per corpus; kinds with fewer than 5 cases
 /// there are not held (one case is no measurement).
 const FLOORS_2012: &[(&str, f64)] = &[
-    ("one digit ±1 (19 → 18)", 0.54),
+    ("one digit ±1 (19 → 18)", 0.69),
     ("scale word (triệu ↔ tỷ)", 0.80),
     ("bounding hedge dropped", 0.89),
+    ("approximation dropped", 0.80),
     ("hedge flipped (hơn ↔ gần)", 0.89),
     ("% → phần trăm", 1.0),
     ("2 → hai", 1.0),
 ];
 const FLOORS_2013: &[(&str, f64)] = &[
-    ("one digit ±1 (19 → 18)", 0.62),
+    ("one digit ±1 (19 → 18)", 0.78),
     ("scale word (triệu ↔ tỷ)", 0.93),
-    ("bounding hedge dropped", 0.84),
-    ("hedge flipped (hơn ↔ gần)", 0.88),
+    ("bounding hedge dropped", 0.88),
+    ("hedge flipped (hơn ↔ gần)", 0.96),
     ("currency (USD ↔ euro)", 1.0),
     ("6.000 → 6 nghìn", 1.0),
     ("USD ↔ đô la Mỹ", 1.0),

@@ -147,6 +147,8 @@ struct Tally {
 }
 
 struct Outcome {
+    /// The change is on a summary bullet or the takeaway.
+    summary: bool,
     file: String,
     id: String,
     kind: String,
@@ -246,7 +248,12 @@ fn score_all() -> (Vec<Outcome>, Vec<(String, String)>) {
         validate(&name, &text, &vf, english_from(cat, &name, &text));
         let before = loud(cat, &name, &text);
         for f in &before {
-            false_alarms.push((name.clone(), describe(f)));
+            let on_summary = f.target.as_ref().is_some_and(|t| {
+                let l = text.lines().nth(t.line - 1).unwrap_or("");
+                l.starts_with("- ") || l.starts_with('📌')
+            });
+            let tag = if on_summary { "summary" } else { "article" };
+            false_alarms.push((name.clone(), format!("[{tag}] {}", describe(f))));
         }
         let before_ids: Vec<_> = before.iter().map(identity).collect();
         for v in &vf.variants {
@@ -279,7 +286,9 @@ fn score_all() -> (Vec<Outcome>, Vec<(String, String)>) {
                     on_line.iter().any(|f| f.code.name() == v.expect),
                 )
             };
+            let line = text.lines().nth(v.line - 1).unwrap_or("");
             outcomes.push(Outcome {
+                summary: line.starts_with("- ") || line.starts_with('📌'),
                 file: name.clone(),
                 id: v.id.clone(),
                 kind: v.kind.clone(),
@@ -351,8 +360,32 @@ fn news_fixtures_are_caught_and_quiet() {
             q.applied
         ));
     }
+    for summary in [true, false] {
+        let mut t = (Tally::default(), Tally::default());
+        for o in outcomes.iter().filter(|o| o.summary == summary) {
+            let t = if o.expect == "quiet" {
+                &mut t.1
+            } else {
+                &mut t.0
+            };
+            t.applied += 1;
+            t.ok += o.ok as usize;
+        }
+        report.push_str(&format!(
+            "  {:<11}: caught {} of {}, quiet {} of {}\n",
+            if summary { "summaries" } else { "translation" },
+            rate(&t.0),
+            t.0.applied,
+            rate(&t.1),
+            t.1.applied
+        ));
+    }
+    let on_bullets = false_alarms
+        .iter()
+        .filter(|(_, f)| f.starts_with("[summary]"))
+        .count();
     report.push_str(&format!(
-        "  faithful articles: {} warnings or errors\n",
+        "  faithful articles: {} warnings or errors ({on_bullets} on summary bullets or takeaways)\n",
         false_alarms.len()
     ));
     // FACTCHECK_NEWS_DETAIL=dev lists what went wrong on the development
