@@ -74,7 +74,7 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
             source,
         })?
     };
-    let text = decode(&bytes, &name)?;
+    let text = decode_owned(bytes, &name)?;
     Ok(Source { name, text })
 }
 
@@ -99,7 +99,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, InputError> {
         Some(rest) => (rest, 3),
         None => (bytes, 0),
     };
-    if let Some(offset) = body.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, body) {
         return Err(InputError::Binary {
             path: name.to_string(),
             offset: offset + bom_len,
@@ -112,6 +112,29 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, InputError> {
             offset: e.valid_up_to() + bom_len,
         }),
     }
+}
+
+/// `decode`, keeping the bytes as the text's buffer when they are UTF-8.
+pub fn decode_owned(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode(&bytes, name);
+    }
+    let bom_len = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        3
+    } else {
+        0
+    };
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(InputError::Binary {
+            path: name.to_string(),
+            offset: offset + bom_len,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        path: name.to_string(),
+        offset: e.utf8_error().valid_up_to() + bom_len,
+    })
 }
 
 fn decode_utf16(body: &[u8], name: &str, unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
@@ -173,6 +196,27 @@ mod tests {
         let b = b"abc\xFFdef";
         let e = decode(b, "a.txt").unwrap_err();
         assert_eq!(e.to_string(), "a.txt: invalid UTF-8 at byte offset 3");
+    }
+
+    /// Reading into the file's own buffer says what `decode` says.
+    #[test]
+    fn owned_decoding_agrees() {
+        let cases: [&[u8]; 7] = [
+            "héllo".as_bytes(),
+            b"\xEF\xBB\xBFt\xE1\xBB\xB7",
+            b"abc\xFFdef",
+            b"\xEF\xBB\xBFab\0c",
+            b"ab\0\xFF",
+            &[0xFF, 0xFE, 0x41, 0x00],
+            b"",
+        ];
+        for b in cases {
+            let (a, o) = (decode(b, "f"), decode_owned(b.to_vec(), "f"));
+            assert_eq!(
+                a.as_ref().map_err(ToString::to_string),
+                o.as_ref().map_err(ToString::to_string)
+            );
+        }
     }
 
     #[test]

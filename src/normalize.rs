@@ -7,26 +7,52 @@
 //! the column map that turns a position in the normalised text back into a
 //! 1-based character column of the original line. Decomposed Vietnamese
 //! therefore yields the same claims, reported at the columns a user sees.
+//!
+//! A line is a range of its file's text, shared by every line of the file:
+//! the text is held once, and only a line that normalisation changes (or a
+//! long one, which keeps a char index) owns anything more.
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
 /// One line of an input: the text as written and its normalised form.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Line {
     /// 1-based line number in the file.
     pub number: usize,
-    /// The line exactly as written (without its line terminator).
-    original: String,
+    /// The whole text of the file; the line is `buf[start..end]` (without
+    /// its line terminator).
+    buf: Arc<String>,
+    start: usize,
+    end: usize,
+    /// What only some lines need: `None` for a short line that needed no
+    /// normalisation, as most are.
+    extra: Option<Box<Extra>>,
+}
+
+impl std::fmt::Debug for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Line")
+            .field("number", &self.number)
+            .field("original", &self.original())
+            .field("text", &self.text())
+            .finish()
+    }
+}
+
+/// The normalised text of a line that changed, and the char indexes of a
+/// long line.
+#[derive(Debug, Clone)]
+struct Extra {
     /// NFC, with spaces and dashes folded, and for each char of it (plus one
-    /// past the end) the 0-based char column in `original`; `None` when the
-    /// two are char-for-char identical, as most lines are.
-    normalized: Option<Box<(String, Vec<u32>)>>,
+    /// past the end) the 0-based char column in the original.
+    normalized: Option<(String, Vec<u32>)>,
     /// Char counts at every `CHECKPOINT` bytes of the text and of the
-    /// original, built on first use: only lines with claims need columns.
-    index: OnceLock<Box<Indexes>>,
+    /// original (the same when the line needed no normalisation), for lines
+    /// of `LONG` bytes or more: a shorter line is counted from its start.
+    index: Option<Indexes>,
 }
 
 /// The char indexes of a line's text and of its original (the same when the
@@ -48,30 +74,35 @@ pub struct Position {
 
 const CHECKPOINT: usize = 256;
 
+/// Lines at least this long keep a char index; a column of a shorter line
+/// is counted from its start (at most this many bytes per lookup).
+const LONG: usize = 1024;
+
 /// Byte offset → char index for one string, in O(CHECKPOINT) per lookup.
 #[derive(Debug, Clone, Default)]
 struct CharIndex {
-    /// `chars_before[k]` = number of chars in the first `k * CHECKPOINT` bytes
-    /// (rounded down to a char boundary).
+    /// `chars_before[k]` = number of chars before `boundary[k]`.
     chars_before: Vec<u32>,
-    /// Byte offset of the char boundary at or before `k * CHECKPOINT`.
+    /// The first char boundary at or after `k * CHECKPOINT`.
     boundary: Vec<u32>,
 }
 
 impl CharIndex {
     fn new(s: &str) -> Self {
-        if s.len() < CHECKPOINT {
-            return Self::default();
-        }
         let mut chars_before = Vec::with_capacity(s.len() / CHECKPOINT + 1);
         let mut boundary = Vec::with_capacity(s.len() / CHECKPOINT + 1);
-        let mut next = 0usize;
-        for (n, (b, _)) in s.char_indices().enumerate() {
-            while b >= next {
-                chars_before.push(n as u32);
-                boundary.push(b as u32);
-                next += CHECKPOINT;
+        let (mut prev, mut n) = (0usize, 0usize);
+        let mut at = 0;
+        while at < s.len() {
+            let mut b = at;
+            while !s.is_char_boundary(b) {
+                b += 1;
             }
+            n += s[prev..b].chars().count();
+            chars_before.push(n as u32);
+            boundary.push(b as u32);
+            prev = b;
+            at += CHECKPOINT;
         }
         Self {
             chars_before,
@@ -79,88 +110,102 @@ impl CharIndex {
         }
     }
 
+    /// The checkpoint at or before `byte`: (chars before it, its byte).
+    fn base(&self, byte: usize) -> (usize, usize) {
+        let k = self.boundary.partition_point(|&b| b as usize <= byte);
+        match k {
+            0 => (0, 0),
+            k => (
+                self.chars_before[k - 1] as usize,
+                self.boundary[k - 1] as usize,
+            ),
+        }
+    }
+
     fn char_at_byte(&self, s: &str, byte: usize) -> usize {
         let byte = byte.min(s.len());
-        let (base_chars, base_byte) = match byte / CHECKPOINT {
-            0 => (0, 0),
-            k if k < self.boundary.len() => {
-                (self.chars_before[k] as usize, self.boundary[k] as usize)
-            }
-            _ => match self.boundary.last() {
-                Some(&b) => (*self.chars_before.last().unwrap() as usize, b as usize),
-                None => (0, 0),
-            },
-        };
-        base_chars + s[base_byte..byte].chars().count()
+        let (chars, start) = self.base(byte);
+        chars + s[start..byte].chars().count()
     }
 
     fn byte_at_char(&self, s: &str, ch: usize) -> usize {
-        // Find the last checkpoint whose char count is <= ch.
+        // The last checkpoint whose char count is <= ch.
         let k = self.chars_before.partition_point(|&c| c as usize <= ch);
-        let (mut n, start) = if k == 0 {
-            (0usize, 0usize)
-        } else {
-            (
+        let (n, start) = match k {
+            0 => (0, 0),
+            k => (
                 self.chars_before[k - 1] as usize,
                 self.boundary[k - 1] as usize,
-            )
+            ),
         };
-        for (b, _) in s[start..].char_indices() {
-            if n == ch {
-                return start + b;
-            }
-            n += 1;
-        }
-        s.len()
+        byte_at_char(&s[start..], ch - n) + start
     }
+}
+
+/// The byte offset of char `ch` of `s` (its length when `s` is shorter).
+fn byte_at_char(s: &str, ch: usize) -> usize {
+    s.char_indices().nth(ch).map_or(s.len(), |(b, _)| b)
 }
 
 impl Line {
     /// Build a line from its original text.
     pub fn new(number: usize, original: &str) -> Self {
+        let len = original.len();
+        Line::of(number, &Arc::new(original.to_string()), 0, len)
+    }
+
+    /// Line `number`, bytes `start..end` of `buf`.
+    fn of(number: usize, buf: &Arc<String>, start: usize, end: usize) -> Self {
+        let original = &buf[start..end];
+        let normalized = normalize_line(original);
+        let long = normalized.as_ref().map_or(original.len(), |n| n.0.len()) >= LONG
+            || original.len() >= LONG;
+        let index = long.then(|| Indexes {
+            text: CharIndex::new(normalized.as_ref().map_or(original, |n| &n.0)),
+            original: normalized.as_ref().map(|_| CharIndex::new(original)),
+        });
+        let extra = (normalized.is_some() || index.is_some())
+            .then(|| Box::new(Extra { normalized, index }));
         Line {
             number,
-            original: original.to_string(),
-            normalized: normalize_line(original).map(Box::new),
-            index: OnceLock::new(),
+            buf: Arc::clone(buf),
+            start,
+            end,
+            extra,
         }
     }
 
+    fn normalized(&self) -> Option<&(String, Vec<u32>)> {
+        self.extra.as_ref().and_then(|e| e.normalized.as_ref())
+    }
+
     /// NFC, with spaces and dashes folded: what every matcher reads.
+    #[inline]
     pub fn text(&self) -> &str {
-        self.normalized.as_ref().map_or(&self.original, |n| &n.0)
+        match self.normalized() {
+            Some(n) => &n.0,
+            None => self.original(),
+        }
     }
 
     /// The line exactly as written.
+    #[inline]
     pub fn original(&self) -> &str {
-        &self.original
+        &self.buf[self.start..self.end]
     }
 
-    fn indexes(&self) -> &Indexes {
-        self.index.get_or_init(|| {
-            Box::new(Indexes {
-                text: CharIndex::new(self.text()),
-                original: self
-                    .normalized
-                    .as_ref()
-                    .map(|_| CharIndex::new(&self.original)),
-            })
-        })
-    }
-
-    fn text_index(&self) -> &CharIndex {
-        &self.indexes().text
-    }
-
-    fn original_index(&self) -> &CharIndex {
-        let i = self.indexes();
-        i.original.as_ref().unwrap_or(&i.text)
+    fn index(&self) -> Option<&Indexes> {
+        self.extra.as_ref().and_then(|e| e.index.as_ref())
     }
 
     /// The 0-based char column in the original line of a byte offset of `text`.
     pub fn original_column(&self, byte: usize) -> usize {
-        let ch = self.text_index().char_at_byte(self.text(), byte);
-        match &self.normalized {
+        let text = self.text();
+        let ch = match self.index() {
+            Some(i) => i.text.char_at_byte(text, byte),
+            None => text[..byte.min(text.len())].chars().count(),
+        };
+        match self.normalized() {
             None => ch,
             Some(n) => n.1[ch.min(n.1.len() - 1)] as usize,
         }
@@ -179,24 +224,32 @@ impl Line {
     /// Bytes `start..end` of the text when the line needed no
     /// normalisation, so the text is the line as written.
     pub fn unchanged_slice(&self, start: usize, end: usize) -> Option<&str> {
-        match self.normalized {
-            None => self.original.get(start..end),
+        match self.normalized() {
+            None => self.original().get(start..end),
             Some(_) => None,
         }
     }
 
     /// The text as written between two 1-based columns (end exclusive).
     pub fn original_slice(&self, column: usize, end_column: usize) -> &str {
-        let index = self.original_index();
-        let s = index.byte_at_char(&self.original, column - 1);
-        let e = index.byte_at_char(&self.original, end_column - 1);
-        &self.original[s..e.max(s)]
+        let original = self.original();
+        let at = |ch: usize| match self.index() {
+            Some(i) => i
+                .original
+                .as_ref()
+                .unwrap_or(&i.text)
+                .byte_at_char(original, ch),
+            None => byte_at_char(original, ch),
+        };
+        let (s, e) = (at(column - 1), at(end_column - 1));
+        &original[s..e.max(s)]
     }
 }
 
-/// Split text into lines: `\n`, `\r\n` and a lone `\r` each end a line.
-pub fn split_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
+/// Split a file's text into lines: `\n`, `\r\n` and a lone `\r` each end a
+/// line. The lines share `buf`.
+pub fn split_lines(buf: &Arc<String>) -> Vec<Line> {
+    let bytes = buf.as_bytes();
     // Sized once: a huge article would otherwise leave up to half of a
     // doubled vector unused for the whole run.
     let ends = memchr::memchr2_iter(b'\n', b'\r', bytes).count();
@@ -205,7 +258,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let mut i = 0;
     while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
         let end = i + k;
-        lines.push(Line::new(lines.len() + 1, &text[start..end]));
+        lines.push(Line::of(lines.len() + 1, buf, start, end));
         i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
             end + 2
         } else {
@@ -214,7 +267,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         start = i;
     }
     if start < bytes.len() {
-        lines.push(Line::new(lines.len() + 1, &text[start..]));
+        lines.push(Line::of(lines.len() + 1, buf, start, bytes.len()));
     }
     lines.shrink_to_fit();
     lines
@@ -270,35 +323,57 @@ const SUSPECT: [bool; 256] = {
     t
 };
 
+/// True when none of these eight bytes is a control character, DEL or
+/// non-ASCII (exact: no false answer either way).
+#[inline]
+fn printable8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+    let x = w ^ (0x7f * ONES);
+    let del = x.wrapping_sub(ONES) & !x & HIGH;
+    (w & HIGH) | below_space | del == 0
+}
+
 fn needs_work(s: &str) -> bool {
     let bytes = s.as_bytes();
     let cl = crate::chars::classes();
     let mut unsure = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !SUSPECT[b as usize] {
-            i += 1;
-            continue;
-        }
-        if b == 0xe1
-            && bytes
-                .get(i + 1)
-                .is_some_and(|&n| (0xb8..=0xbb).contains(&n))
+        // Eight printable ASCII bytes at a time, then a chunk byte by byte.
+        let chunk_end = (i + 8).min(bytes.len());
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && printable8(u64::from_le_bytes(chunk.try_into().unwrap_or_default()))
         {
-            i += 3;
+            i += 8;
             continue;
         }
-        // A suspect byte starts a character (continuation bytes are never
-        // suspect): decode it and check it alone.
-        let c = s[i..].chars().next().unwrap_or('\0');
-        if !matches!(fold(c), Fold::Keep) {
-            return true;
+        while i < chunk_end {
+            let b = bytes[i];
+            if !SUSPECT[b as usize] {
+                i += 1;
+                continue;
+            }
+            if b == 0xe1
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&n| (0xb8..=0xbb).contains(&n))
+            {
+                i += 3;
+                continue;
+            }
+            // A suspect byte starts a character (continuation bytes are never
+            // suspect): decode it and check it alone.
+            let c = s[i..].chars().next().unwrap_or('\0');
+            if !matches!(fold(c), Fold::Keep) {
+                return true;
+            }
+            // Most characters are starters already in NFC: only a line holding
+            // another needs the normaliser's own check.
+            unsure |= !cl.is_nfc_starter(c);
+            i += c.len_utf8();
         }
-        // Most characters are starters already in NFC: only a line holding
-        // another needs the normaliser's own check.
-        unsure |= !cl.is_nfc_starter(c);
-        i += c.len_utf8();
     }
     unsure
         && !unicode_normalization::is_nfc_quick(s.chars())
@@ -308,12 +383,10 @@ fn needs_work(s: &str) -> bool {
 /// NFC-normalise and fold one line, with the map back to original columns;
 /// `None` when nothing changes, as for most lines.
 fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
-    if original.is_ascii() && !original.bytes().any(|b| b.is_ascii_control()) {
-        return None;
-    }
     if !needs_work(original) {
         return None;
     }
+    let cl = crate::chars::classes();
     let chars: Vec<char> = original.chars().collect();
     let mut text = String::with_capacity(original.len());
     let mut map: Vec<u32> = Vec::with_capacity(chars.len() + 1);
@@ -322,10 +395,28 @@ fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
     while i < chars.len() {
         // A segment is a starter and the combining marks that follow it: NFC
         // never composes across such a boundary for the scripts we read.
+        // (No character below U+0300 combines.)
         let start = i;
         i += 1;
-        while i < chars.len() && canonical_combining_class(chars[i]) != 0 {
+        while i < chars.len() && chars[i] >= '\u{300}' && canonical_combining_class(chars[i]) != 0 {
             i += 1;
+        }
+        // One character alone: a starter already in NFC stays as it is, and
+        // so does what it folds to (a space or `-`).
+        if i == start + 1 {
+            let c = chars[start];
+            let folded = match fold(c) {
+                Fold::Keep => (c.is_ascii() || cl.is_nfc_starter(c)).then_some(Some(c)),
+                Fold::Replace(r) => Some(Some(r)),
+                Fold::Drop => Some(None),
+            };
+            if let Some(folded) = folded {
+                if let Some(c) = folded {
+                    text.push(c);
+                    map.push(start as u32);
+                }
+                continue;
+            }
         }
         segment.clear();
         for &c in &chars[start..i] {
@@ -351,7 +442,7 @@ mod tests {
     /// Every line of an article has one for the whole run.
     #[test]
     fn a_line_stays_small() {
-        assert!(std::mem::size_of::<Line>() <= 56);
+        assert!(std::mem::size_of::<Line>() <= 40);
     }
 
     /// The ranges `SUSPECT` passes without a look never need work.
@@ -371,11 +462,11 @@ mod tests {
 
     #[test]
     fn line_endings() {
-        let lines = split_lines("a\r\nb\rc\nd");
+        let lines = split_lines(&Arc::new("a\r\nb\rc\nd".to_string()));
         let texts: Vec<_> = lines.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["a", "b", "c", "d"]);
         assert_eq!(lines[3].number, 4);
-        assert_eq!(split_lines("a\n").len(), 1);
+        assert_eq!(split_lines(&Arc::new("a\n".to_string())).len(), 1);
     }
 
     #[test]
@@ -404,6 +495,39 @@ mod tests {
         assert_eq!(line.text(), "ab 42");
         let p = line.position(3, 5);
         assert_eq!((p.column, p.end_column), (5, 7));
+    }
+
+    /// Columns and slices agree with counting chars, on lines short and
+    /// long (indexed), normalised or not.
+    #[test]
+    fn columns_agree_with_counting() {
+        let pool = ["a", "ế", " ", "e\u{301}", "\u{2013}", "😀", "\u{a0}", "42"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in [0, 1, 7, 255, 256, 257, 700, 1100, 3000] {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            let mut k = seed;
+            while s.chars().count() < len {
+                s.push_str(pool[(k % pool.len() as u64) as usize]);
+                k = k.rotate_left(5) ^ (k >> 3) ^ 0x5555;
+            }
+            let line = Line::new(1, &s);
+            let text = line.text().to_string();
+            let map: Vec<usize> = match line.normalized() {
+                Some(n) => n.1.iter().map(|&c| c as usize).collect(),
+                None => (0..=text.chars().count()).collect(),
+            };
+            for (n, (b, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+                assert_eq!(line.original_column(b), map[n], "{len} {b}");
+            }
+            let chars = s.chars().count();
+            for c in (1..=chars + 1).step_by(37) {
+                let want: String = s.chars().skip(c - 1).take(5).collect();
+                assert_eq!(line.original_slice(c, c + 5), want, "{len} {c}");
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! what precedes the URL line (or, without one, the leading bullets). Explicit
 //! files (`--original`, `--translation`, `--summary`) skip the guessing.
 
+use std::sync::Arc;
+
 use crate::catalogue::Catalogue;
 use crate::catalogue::schema::WordRole;
 use crate::chars;
@@ -75,7 +77,17 @@ fn shape(text: &str) -> Shape {
 impl Article {
     /// Segment one file in the seed's layout.
     pub fn from_layout(cat: &Catalogue, source: &Source) -> Article {
-        let lines = split_lines(&source.text);
+        Article::layout(cat, &source.name, Arc::new(source.text.clone()))
+    }
+
+    /// Segment one file in the seed's layout, keeping its text (not a copy).
+    pub fn from_source(cat: &Catalogue, source: Source) -> Article {
+        Article::layout(cat, &source.name, Arc::new(source.text))
+    }
+
+    fn layout(cat: &Catalogue, name: &str, text: Arc<String>) -> Article {
+        let lines = split_lines(&text);
+        drop(text);
         let shapes: Vec<Shape> = lines.iter().map(|l| shape(l.text())).collect();
         let langs: Vec<Option<Lang>> = lines
             .iter()
@@ -107,7 +119,7 @@ impl Article {
             .collect();
         Article {
             parts: vec![Part {
-                path: source.name.clone(),
+                path: name.to_string(),
                 lines,
                 sections,
             }],
@@ -122,7 +134,7 @@ impl Article {
     ) -> Article {
         let mut parts = Vec::new();
         if let Some(s) = summary {
-            let lines = split_lines(&s.text);
+            let lines = split_lines(&Arc::new(s.text.clone()));
             let sections = lines
                 .iter()
                 .map(|l| match shape(l.text()) {
@@ -141,7 +153,7 @@ impl Article {
             (translation, Section::Translation),
             (original, Section::Original),
         ] {
-            let lines = split_lines(&src.text);
+            let lines = split_lines(&Arc::new(src.text.clone()));
             let sections = lines
                 .iter()
                 .map(|l| match shape(l.text()) {
@@ -228,70 +240,102 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// True when some byte may lead a Vietnamese letter; eight bytes at a time
+/// while they are ASCII.
+fn has_vietnamese_lead(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        if w & 0x8080_8080_8080_8080 != 0 && c.iter().any(|&b| vietnamese_lead(b)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| vietnamese_lead(b))
+}
+
+/// ASCII bytes that are part of a word: letters and the apostrophe.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Count the words of a line (runs of letters and apostrophes), those with a
 /// Vietnamese letter and, with `markers`, the marker words of each language.
 /// Without markers, a line with no byte that can lead a Vietnamese letter
-/// stops at three words: the answer is English whatever follows.
+/// stops at three words: the answer is English whatever follows; and a line
+/// whose Vietnamese share can no longer fall below a fifth stops there,
+/// counting every word it might still hold (the answer is Vietnamese).
 fn count_words(cat: &Catalogue, text: &str, markers: bool) -> WordCounts {
     let mut n = WordCounts::default();
     let bytes = text.as_bytes();
     let cl = chars::classes();
-    let stop_at = if !markers && !bytes.iter().any(|&b| vietnamese_lead(b)) {
+    let stop_at = if !markers && !has_vietnamese_lead(bytes) {
         3
     } else {
         usize::MAX
     };
-    // (is part of a word, is a Vietnamese letter, length)
-    let class = |i: usize| -> (bool, bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphabetic() || b == b'\'', false, 1);
-        }
-        let (cp, len) = decode(bytes, i);
-        let c = char::from_u32(cp).unwrap_or(' ');
-        let (alphabetic, vi) = cl.letter(c);
-        (alphabetic || c == '’', vi, len)
-    };
     let mut i = 0;
     let mut next_check = 64;
-    while i < bytes.len() && n.words < stop_at {
-        // Decided early: in the rest of the line at most one word every two
-        // bytes, so the Vietnamese share can fall no lower than this.
-        if !markers && i >= next_check {
-            next_check = i + 64;
-            let most = n.words + (bytes.len() - i).div_ceil(2);
-            if n.vi_words >= 1 && n.vi_words as f64 / most as f64 >= 0.2 {
-                n.words = most;
-                return n;
+    // The word being read: where it started, and whether it has a
+    // Vietnamese letter.
+    let mut word: Option<(usize, bool)> = None;
+    loop {
+        // (is part of a word, is a Vietnamese letter, length); the end of
+        // the line ends a word.
+        let (part, vi, len) = match bytes.get(i) {
+            None => (false, false, 0),
+            Some(&b) if b < 0x80 => (ASCII_WORD[b as usize], false, 1),
+            Some(_) => {
+                let (cp, len) = decode(bytes, i);
+                let c = char::from_u32(cp).unwrap_or(' ');
+                let (alphabetic, vi) = cl.letter(c);
+                (alphabetic || c == '’', vi, len)
             }
-        }
-        let (part, _, len) = class(i);
-        if !part {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut vietnamese = false;
-        while i < bytes.len() {
-            let (part, vi, len) = class(i);
-            if !part {
-                break;
+        };
+        match (&mut word, part) {
+            (Some((_, v)), true) => *v |= vi,
+            (None, true) => {
+                // Decided early: in the rest of the line at most one word
+                // every two bytes, so the Vietnamese share can fall no lower
+                // than this.
+                if !markers && i >= next_check {
+                    next_check = i + 64;
+                    let most = n.words + (bytes.len() - i).div_ceil(2);
+                    if n.vi_words >= 1 && n.vi_words as f64 / most as f64 >= 0.2 {
+                        n.words = most;
+                        return n;
+                    }
+                }
+                word = Some((i, vi));
             }
-            vietnamese |= vi;
-            i += len;
-        }
-        n.words += 1;
-        if vietnamese {
-            n.vi_words += 1;
-        } else if markers {
-            match marker(cat, &text[start..i]) {
-                1 | 3 => n.en_markers += 1,
-                2 => n.vi_markers += 1,
-                _ => {}
+            (Some((start, vietnamese)), false) => {
+                n.words += 1;
+                if *vietnamese {
+                    n.vi_words += 1;
+                } else if markers {
+                    match marker(cat, &text[*start..i]) {
+                        1 | 3 => n.en_markers += 1,
+                        2 => n.vi_markers += 1,
+                        _ => {}
+                    }
+                }
+                word = None;
+                if n.words >= stop_at {
+                    return n;
+                }
             }
+            (None, false) => {}
         }
+        if len == 0 {
+            return n;
+        }
+        i += len;
     }
-    n
 }
 
 /// Whether a word is an English marker (bit 1) or a Vietnamese one (bit 2).

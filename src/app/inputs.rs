@@ -51,7 +51,7 @@ impl ArticleInput {
     /// Read and segment the article.
     pub fn read(&self, cat: &Catalogue) -> Result<Article, factcheck::input::InputError> {
         match self {
-            ArticleInput::Layout(p) => Ok(Article::from_layout(cat, &read_source(p)?)),
+            ArticleInput::Layout(p) => Ok(Article::from_source(cat, read_source(p)?)),
             ArticleInput::Explicit {
                 original,
                 translation,
