@@ -26,6 +26,7 @@ fn main() {
 fn chars_table(out: &Path) {
     let mut flags = String::from("pub(crate) static FLAGS: [u8; 0x2100] = [");
     let mut lower = String::from("pub(crate) static LOWER: [u32; 0x2100] = [");
+    let mut lower_utf8 = String::from("pub(crate) static LOWER_UTF8: [u32; 0x2100] = [");
     for cp in 0..TABLE_END {
         let (mut f, mut low) = (0u8, 0u32);
         if let Some(c) = char::from_u32(cp) {
@@ -55,10 +56,25 @@ fn chars_table(out: &Path) {
         }
         let _ = write!(flags, "{f},");
         let _ = write!(lower, "{low},");
+        // The lowercase form as UTF-8 in the low bytes, its length in the
+        // top one; 0 when it is not one character below U+10000.
+        let mut utf8 = 0u32;
+        if f & 16 == 0
+            && let Some(l) = char::from_u32(low)
+            && l.len_utf8() <= 3
+        {
+            let mut b = [0u8; 4];
+            l.encode_utf8(&mut b);
+            b[3] = l.len_utf8() as u8;
+            utf8 = u32::from_le_bytes(b);
+        }
+        let _ = write!(lower_utf8, "{utf8},");
     }
     flags.push_str("];\n");
     lower.push_str("];\n");
-    std::fs::write(out.join("chars_table.rs"), flags + &lower).expect("write the table");
+    lower_utf8.push_str("];\n");
+    std::fs::write(out.join("chars_table.rs"), flags + &lower + &lower_utf8)
+        .expect("write the table");
 }
 
 fn catalogue(out: &Path) {

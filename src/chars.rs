@@ -34,12 +34,45 @@ mod table {
 pub struct Classes {
     flags: &'static [u8],
     lower: &'static [u32],
+    lower_utf8: &'static [u32],
 }
 
 static CLASSES: Classes = Classes {
     flags: &table::FLAGS,
     lower: &table::LOWER,
+    lower_utf8: &table::LOWER_UTF8,
 };
+
+/// What the table says of one character, for the tokenizer's inner loop.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    flags: u8,
+    lower_utf8: u32,
+}
+
+impl Entry {
+    /// A letter or a combining mark.
+    #[inline]
+    pub fn is_word(self) -> bool {
+        self.flags & WORD != 0
+    }
+    #[inline]
+    pub fn is_lowercase(self) -> bool {
+        self.flags & LOWER != 0
+    }
+    #[inline]
+    pub fn is_vietnamese(self) -> bool {
+        self.flags & VIETNAMESE != 0
+    }
+    /// The lowercase form as UTF-8: four bytes to write (the first
+    /// `len` of them are the character) and `len`; `None` when it is not
+    /// one character (ask `char::to_lowercase`).
+    #[inline]
+    pub fn lower_utf8(self) -> Option<([u8; 4], usize)> {
+        let b = self.lower_utf8.to_le_bytes();
+        (b[3] != 0).then_some((b, b[3] as usize))
+    }
+}
 
 /// The table (static: built with the binary).
 #[inline]
@@ -51,6 +84,16 @@ impl Classes {
     #[inline]
     fn flags(&self, c: char) -> Option<u8> {
         self.flags.get(c as usize).copied()
+    }
+
+    /// The table's entry for `c`; `None` above the table.
+    #[inline]
+    pub fn entry(&self, c: char) -> Option<Entry> {
+        let i = c as usize;
+        Some(Entry {
+            flags: *self.flags.get(i)?,
+            lower_utf8: self.lower_utf8[i],
+        })
     }
 
     /// A letter or a combining mark: what a word is made of.
@@ -125,6 +168,19 @@ impl Classes {
                     (c.is_lowercase(), false, low)
                 },
             ),
+        }
+    }
+
+    /// The lowercase form of `c` when the table holds it and it is one
+    /// character; `None` otherwise (ask `char::to_lowercase`).
+    #[inline]
+    pub fn simple_lower(&self, c: char) -> Option<char> {
+        if c.is_ascii() {
+            return Some(c.to_ascii_lowercase());
+        }
+        match self.flags(c) {
+            Some(f) if f & COMPLEX_LOWER == 0 => char::from_u32(self.lower[c as usize]),
+            _ => None,
         }
     }
 
@@ -219,6 +275,16 @@ mod tests {
             let mut s = String::new();
             push_lowercase(c, &mut s);
             assert_eq!(s, c.to_lowercase().collect::<String>(), "{c:?}");
+            if let Some(e) = classes().entry(c) {
+                assert_eq!(e.is_word(), is_word_char(c), "{c:?}");
+                assert_eq!(e.is_lowercase(), c.is_lowercase(), "{c:?}");
+                assert_eq!(e.is_vietnamese(), is_vietnamese_letter(c), "{c:?}");
+                if let Some((b, n)) = e.lower_utf8() {
+                    assert_eq!(std::str::from_utf8(&b[..n]), Ok(s.as_str()), "{c:?}");
+                } else {
+                    assert!(s.chars().count() != 1 || s.len() > 3, "{c:?}");
+                }
+            }
         }
     }
 

@@ -151,6 +151,63 @@ pub trait Symbols {
     /// The longest vocabulary entry in bytes: longer text is never looked up.
     fn max_len(&self) -> usize;
     fn symbol(&mut self, lower: &str) -> Sym;
+    /// The symbol of a lowercase text of `len <= KEY_LEN` bytes given as a
+    /// key: its bytes in order from the lowest, zero above them.
+    fn symbol_key(&mut self, key: u128, len: usize) -> Sym {
+        let bytes = key.to_le_bytes();
+        std::str::from_utf8(&bytes[..len]).map_or(Sym::NONE, |s| self.symbol(s))
+    }
+}
+
+/// Lowercase text up to this many bytes is read as a key; a longer token is
+/// lowered again, as a `String`, only when the symbols can be that long.
+pub const KEY_LEN: usize = 16;
+
+/// The lowercase text of the token being read, as a key: its first
+/// `KEY_LEN` bytes from the lowest (zero above them), and its length in
+/// bytes and in characters (counted on past `KEY_LEN`).
+#[derive(Default, Clone, Copy)]
+struct Key {
+    key: u128,
+    len: usize,
+    chars: usize,
+}
+
+impl Key {
+    /// Add `n` bytes of lowercase text: the lowest bytes of `bytes`, zero
+    /// above them; `chars` characters.
+    #[inline]
+    fn add(&mut self, bytes: u64, n: usize, chars: usize) {
+        if self.len < KEY_LEN {
+            self.key |= (bytes as u128) << (8 * self.len);
+        }
+        self.len += n;
+        self.chars += chars;
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        let mut b = [0u8; 8];
+        let n = c.encode_utf8(&mut b).len();
+        self.add(u64::from_le_bytes(b), n, 1);
+    }
+
+    /// `c` lowercased, from the table when it can be.
+    #[inline]
+    fn push_lower(&mut self, cl: &chars::Classes, c: char) {
+        match cl.simple_lower(c) {
+            Some(l) => self.push(l),
+            None => push_lowercase_of(self, c),
+        }
+    }
+}
+
+/// The lowercase of a character that is not one character, or is above the
+/// table.
+#[cold]
+#[inline(never)]
+fn push_lowercase_of(key: &mut Key, c: char) {
+    c.to_lowercase().for_each(|l| key.push(l));
 }
 
 /// Split a normalised line into tokens.
@@ -158,8 +215,7 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
     let cl = chars::classes();
     let limit = symbols.max_len();
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut lower = String::with_capacity(32);
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 2);
     let mut i = 0;
     let mut space_before = true;
     while i < bytes.len() {
@@ -170,56 +226,57 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
             space_before = true;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
         } else {
-            text[i..].chars().next().unwrap_or(' ')
+            char_at(bytes, i)
         };
         if b >= 0x80 && cl.is_whitespace(c) {
-            i += c.len_utf8();
+            i += len;
             space_before = true;
             continue;
         }
         let start = i;
         let mut flags = if space_before { SPACE_BEFORE } else { 0 };
         space_before = false;
-        lower.clear();
+        let mut key = Key::default();
         let kind;
-        let count;
-        if b.is_ascii_digit() {
-            kind = TokenKind::Number;
-            i = number_end(bytes, i);
-            count = i - start;
-            if count <= limit {
-                lower.push_str(&text[start..i]);
-            }
-        } else if cl.is_word_char(c) {
+        if b.is_ascii_alphabetic() || (b >= 0x80 && cl.is_word_char(c)) {
             kind = TokenKind::Word;
-            let w = word(cl, text, i, limit, &mut lower);
+            let w = word(cl, bytes, i, &mut key);
             i = w.end;
-            count = w.chars;
             if w.all_caps {
                 flags |= ALL_CAPS;
             }
             if w.vietnamese {
                 flags |= VIETNAMESE;
             }
+        } else if b.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i = number_end(bytes, i);
+            let n = (i - start).min(KEY_LEN);
+            let mut k = [0u8; KEY_LEN];
+            k[..n].copy_from_slice(&bytes[start..start + n]);
+            key.key = u128::from_le_bytes(k);
+            key.len = i - start;
+            key.chars = key.len;
         } else {
             kind = TokenKind::Punct;
-            i += c.len_utf8();
-            cl.push_lowercase(c, &mut lower);
-            count = lower.chars().count();
+            i += len;
+            key.push_lower(cl, c);
         }
         if cl.is_uppercase(c) {
             flags |= CAPITALIZED;
         }
-        if count == 1 {
+        if key.chars == 1 {
             flags |= ONE_CHAR;
         }
-        let sym = if lower.is_empty() || lower.len() > limit {
+        let sym = if key.len == 0 || key.len > limit {
             Sym::NONE
+        } else if key.len <= KEY_LEN {
+            symbols.symbol_key(key.key, key.len)
         } else {
-            symbols.symbol(&lower)
+            long_symbol(cl, &text[start..i], symbols)
         };
         tokens.push(Token {
             start: start as u32,
@@ -230,6 +287,17 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The symbol of a token longer than a key, when the symbols go that long.
+#[cold]
+#[inline(never)]
+fn long_symbol(cl: &chars::Classes, raw: &str, symbols: &mut impl Symbols) -> Sym {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        cl.push_lowercase(c, &mut s);
+    }
+    symbols.symbol(&s)
 }
 
 /// Digits, and `.`/`,` only when a digit follows directly.
@@ -248,8 +316,6 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
 /// A word read in one pass: where it ends, and what its letters say.
 struct Word {
     end: usize,
-    /// Characters of its lowercase form.
-    chars: usize,
     all_caps: bool,
     vietnamese: bool,
 }
@@ -272,62 +338,134 @@ fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
 }
 
 /// Word characters, and an apostrophe inside a word ("People’s", "don't"),
-/// from `i`; the lowercase form goes to `lower` while it is at most `limit`
-/// bytes long.
-fn word(cl: &chars::Classes, text: &str, mut i: usize, limit: usize, lower: &mut String) -> Word {
-    let bytes = text.as_bytes();
-    let mut w = Word {
-        end: i,
-        chars: 0,
-        all_caps: true,
-        vietnamese: false,
-    };
+/// from `i`; the lowercase form goes to `key`. Kept apart from the token
+/// loop so that its few values stay in registers: the lowercase text is
+/// written to a buffer on the stack, a whole character at a time.
+#[inline(never)]
+fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word {
+    let mut buf = [0u8; KEY_LEN + 4];
+    let (mut len, mut chars) = (0usize, 0usize);
+    let mut any_lower = false;
+    let mut vietnamese = false;
     while i < bytes.len() {
+        // A run of ASCII letters (bit 0x20 is lowercase), then whatever
+        // follows it.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let mut bits = 0u8;
+            let room = KEY_LEN.saturating_sub(len).min(run);
+            if room > 0 {
+                for (d, &s) in buf[len..len + room].iter_mut().zip(&bytes[i..i + room]) {
+                    *d = s | 0x20;
+                    bits |= s;
+                }
+            }
+            for &s in &bytes[i + room..i + run] {
+                bits |= s;
+            }
+            any_lower |= bits & 0x20 != 0;
+            len += run;
+            chars += run;
+            i += run;
+            if i >= bytes.len() {
+                break;
+            }
+        }
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            w.all_caps &= !b.is_ascii_lowercase();
-            if lower.len() <= limit {
-                lower.push(b.to_ascii_lowercase() as char);
-            }
-            w.chars += 1;
-            i += 1;
-            continue;
-        }
-        let (c, len) = char_at(bytes, i);
-        let info = if b >= 0x80 { cl.word_char(c) } else { None };
-        let info = match info {
-            Some(info) => info,
+        if b < 0x80 {
             // An apostrophe counts only with a word character after it.
-            None if (c == '\'' || c == '\u{2019}')
-                && i + len < bytes.len()
-                && cl.is_word_char(char_at(bytes, i + len).0) =>
-            {
-                (false, false, Some(c))
-            }
-            None => break,
-        };
-        let (is_lower, vietnamese, low) = info;
-        w.all_caps &= !is_lower;
-        w.vietnamese |= vietnamese;
-        if lower.len() <= limit {
-            match low {
-                Some(l) => {
-                    lower.push(l);
-                    w.chars += 1;
+            if b == b'\'' && word_follows(cl, bytes, i + 1) {
+                if len < KEY_LEN {
+                    buf[len] = b;
                 }
-                None => {
-                    let before = lower.len();
-                    lower.extend(c.to_lowercase());
-                    w.chars += lower[before..].chars().count();
-                }
+                len += 1;
+                chars += 1;
+                i += 1;
+                continue;
             }
-        } else {
-            w.chars += 1;
+            break;
         }
-        i += len;
+        let (c, n) = char_at(bytes, i);
+        let lower = match cl.entry(c) {
+            Some(e) if e.is_word() => {
+                any_lower |= e.is_lowercase();
+                vietnamese |= e.is_vietnamese();
+                e.lower_utf8()
+            }
+            Some(_) if c == '\u{2019}' && word_follows(cl, bytes, i + n) => {
+                let mut u = [0u8; 4];
+                c.encode_utf8(&mut u);
+                Some((u, 3))
+            }
+            Some(_) => break,
+            None => match cl.word_char(c) {
+                // Above the table: the standard library's classes.
+                Some((is_lower, vi, _)) => {
+                    any_lower |= is_lower;
+                    vietnamese |= vi;
+                    None
+                }
+                None => break,
+            },
+        };
+        match lower {
+            Some((utf8, l)) => {
+                if len < KEY_LEN {
+                    buf[len..len + 4].copy_from_slice(&utf8);
+                }
+                len += l;
+                chars += 1;
+            }
+            None => {
+                let (l, k) = lowercase_into(c, &mut buf, len);
+                len += l;
+                chars += k;
+            }
+        }
+        i += n;
     }
-    w.end = i;
-    w
+    let mut k = [0u8; KEY_LEN];
+    k.copy_from_slice(&buf[..KEY_LEN]);
+    let value = u128::from_le_bytes(k);
+    *key = Key {
+        key: if len >= KEY_LEN {
+            value
+        } else {
+            value & ((1u128 << (8 * len)) - 1)
+        },
+        len,
+        chars,
+    };
+    Word {
+        end: i,
+        all_caps: !any_lower,
+        vietnamese,
+    }
+}
+
+/// Write the lowercase of `c` (not one character, or above the table) at
+/// `len` of a key buffer; its bytes and characters.
+#[cold]
+#[inline(never)]
+fn lowercase_into(c: char, buf: &mut [u8; KEY_LEN + 4], mut len: usize) -> (usize, usize) {
+    let (start, mut chars) = (len, 0);
+    for l in c.to_lowercase() {
+        if len < KEY_LEN {
+            l.encode_utf8(&mut buf[len..]);
+        }
+        len += l.len_utf8();
+        chars += 1;
+    }
+    (len - start, chars)
+}
+
+/// True when a word character starts at byte `k`.
+#[inline]
+fn word_follows(cl: &chars::Classes, bytes: &[u8], k: usize) -> bool {
+    k < bytes.len() && cl.is_word_char(char_at(bytes, k).0)
 }
 
 #[cfg(test)]
@@ -499,6 +637,61 @@ pub mod tests {
                 })
                 .collect();
             assert_eq!(fast, reference(&text), "{text:?}");
+        }
+    }
+
+    /// Looked up in the built-in vocabulary, a token's symbol is that of its
+    /// lowercase text, whatever its case or script and however long.
+    #[test]
+    fn symbols_are_those_of_the_lowercase_text() {
+        let cat = crate::catalogue::builtin();
+        let pool = [
+            "Triệu",
+            "TỶ",
+            "percent",
+            "Percent",
+            "billion",
+            "MILLION",
+            "ĐỒNG",
+            "năm",
+            "Năm",
+            "one",
+            "hundred",
+            "nghìn",
+            "’s",
+            "don't",
+            "US$",
+            "%",
+            "İ",
+            "12,5",
+            "x",
+            " ",
+            " ",
+            "thousandthousand",
+            "tỷtỷtỷtỷtỷtỷ",
+            "a",
+            "các",
+            "Ω",
+            "K",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pool[(seed % pool.len() as u64) as usize]);
+            }
+            let toks = cat.tokenize(&text);
+            for t in &toks {
+                let raw = &text[t.range()];
+                let mut lower = String::new();
+                for c in raw.chars() {
+                    crate::chars::push_lowercase(c, &mut lower);
+                }
+                assert_eq!(t.sym, cat.sym(&lower), "{raw:?} in {text:?}");
+            }
         }
     }
 

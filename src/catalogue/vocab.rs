@@ -1,9 +1,10 @@
 //! The vocabulary: every lowercase word of the catalogue, interned once, so
 //! that tokens carry a symbol and every lookup compares integers.
 //!
-//! Text is looked up once per token: words of up to 8 bytes (most of them)
-//! are keys packed into one integer, so the lookup hashes and compares a
-//! `u64` instead of calling `memcmp`.
+//! Text is looked up once per token. Words of up to 16 bytes (every word of
+//! the built-in catalogue) are keys of two integers in an open-addressing
+//! table kept at most a quarter full, so a lookup is one multiplication and,
+//! nearly always, one slot; longer words (from `--claims`) are in a map.
 
 use rustc_hash::FxHashMap;
 
@@ -12,23 +13,93 @@ use crate::tokenize::{Sym, Symbols};
 /// Lowercase words ↔ symbols. Symbol 0 is `Sym::NONE`, never a word.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    /// Words of at most 8 bytes, packed (`pack`).
-    short: FxHashMap<u64, Sym>,
+    /// Words of at most `SHORT` bytes, by `slot`; a power of two long.
+    table: Vec<Slot>,
     long: FxHashMap<Box<str>, Sym>,
     words: Vec<Box<str>>,
     max_len: usize,
 }
 
-/// A word of 1 to 8 bytes as one integer (text holds no NUL byte, so the
-/// zero padding is unambiguous).
+/// Words up to this many bytes are keys of the table: the tokenizer's keys.
+const SHORT: usize = crate::tokenize::KEY_LEN;
+
+/// A word of the table: its bytes, zero-padded, as two integers (text holds
+/// no NUL byte, so the padding is unambiguous); `sym` 0 for an empty slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    sym: u32,
+}
+
+/// The key of a word of at most `SHORT` bytes.
 #[inline]
-fn pack(bytes: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
+fn key(bytes: &[u8]) -> (u64, u64) {
+    let mut b = [0u8; SHORT];
     b[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(b)
+    split(&b)
+}
+
+#[inline]
+fn split(b: &[u8; SHORT]) -> (u64, u64) {
+    let (lo, hi) = b.split_at(8);
+    (
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    )
 }
 
 impl Vocab {
+    #[inline]
+    fn slot(&self, (lo, hi): (u64, u64)) -> usize {
+        let h = (lo ^ hi.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 40) as usize & (self.table.len() - 1)
+    }
+
+    /// The symbol of a key, `Sym::NONE` when absent.
+    #[inline]
+    pub fn get_key(&self, k: (u64, u64)) -> Sym {
+        if self.table.is_empty() {
+            return Sym::NONE;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let s = self.table[i];
+            if s.sym == 0 {
+                return Sym::NONE;
+            }
+            if s.lo == k.0 && s.hi == k.1 {
+                return Sym(s.sym);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert_key(&mut self, k: (u64, u64), sym: Sym) {
+        if (self.words.len() + 1) * 4 > self.table.len() {
+            let old = std::mem::take(&mut self.table);
+            self.table = vec![Slot::default(); (old.len() * 2).max(1024)];
+            for s in old.into_iter().filter(|s| s.sym != 0) {
+                self.place(s);
+            }
+        }
+        self.place(Slot {
+            lo: k.0,
+            hi: k.1,
+            sym: sym.0,
+        });
+    }
+
+    fn place(&mut self, s: Slot) {
+        let mask = self.table.len() - 1;
+        let mut i = self.slot((s.lo, s.hi));
+        while self.table[i].sym != 0 {
+            i = (i + 1) & mask;
+        }
+        self.table[i] = s;
+    }
+
     /// The symbol of a lowercase word, interning it.
     pub fn intern(&mut self, lower: &str) -> Sym {
         let s = self.get(lower);
@@ -37,8 +108,8 @@ impl Vocab {
         }
         self.words.push(lower.into());
         let s = Sym(self.words.len() as u32);
-        if lower.len() <= 8 {
-            self.short.insert(pack(lower.as_bytes()), s);
+        if lower.len() <= SHORT {
+            self.insert_key(key(lower.as_bytes()), s);
         } else {
             self.long.insert(lower.into(), s);
         }
@@ -50,12 +121,11 @@ impl Vocab {
     /// catalogue.
     #[inline]
     pub fn get(&self, lower: &str) -> Sym {
-        let found = if lower.len() <= 8 {
-            self.short.get(&pack(lower.as_bytes()))
+        if lower.len() <= SHORT {
+            self.get_key(key(lower.as_bytes()))
         } else {
-            self.long.get(lower)
-        };
-        found.copied().unwrap_or(Sym::NONE)
+            self.long.get(lower).copied().unwrap_or(Sym::NONE)
+        }
     }
 
     /// The word of a symbol ("" for `Sym::NONE`).
@@ -96,6 +166,10 @@ impl Symbols for Lookup<'_> {
     fn symbol(&mut self, lower: &str) -> Sym {
         self.0.get(lower)
     }
+    #[inline]
+    fn symbol_key(&mut self, key: u128, _len: usize) -> Sym {
+        self.0.get_key((key as u64, (key >> 64) as u64))
+    }
 }
 
 /// Tokenizing catalogue phrases: every word becomes a symbol.
@@ -107,5 +181,32 @@ impl Symbols for Interning<'_> {
     }
     fn symbol(&mut self, lower: &str) -> Sym {
         self.0.intern(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_short_and_long_round_trip() {
+        let mut v = Vocab::default();
+        let words: Vec<String> = (0..3000)
+            .map(|i| format!("{}{i}", "tỷ".repeat(i % 7)))
+            .collect();
+        let syms: Vec<Sym> = words.iter().map(|w| v.intern(w)).collect();
+        for (w, &s) in words.iter().zip(&syms) {
+            assert_eq!(v.get(w), s, "{w}");
+            assert_eq!(v.word(s), w);
+            if w.len() <= SHORT {
+                let mut b = [0u8; 16];
+                b[..w.len()].copy_from_slice(w.as_bytes());
+                let k = u128::from_le_bytes(b);
+                assert_eq!(v.lookup().symbol_key(k, w.len()), s, "{w}");
+            }
+        }
+        assert_eq!(v.get("absent"), Sym::NONE);
+        assert_eq!(v.get(""), Sym::NONE);
+        assert_eq!(Vocab::default().get("x"), Sym::NONE);
     }
 }
