@@ -3,7 +3,7 @@
 //! `extract/`, pairing `align/`, every verdict `compare/`. Running it over
 //! many files is the application's (`app/check_cmd.rs`).
 
-use crate::align::{Context, ContextBuilder, Pairing, pair};
+use crate::align::{ContextBuilder, Contexts, Pairing, pair};
 use crate::catalogue::Catalogue;
 use crate::claim::{Claim, Section};
 use crate::compare::{self, Relation, Subject, judge, significant, split_range, subject_change};
@@ -58,11 +58,12 @@ pub struct Analysis {
 }
 
 /// What a claim counts, from its context.
-fn subject(c: &Context) -> Subject<'_> {
+fn subject(contexts: &Contexts, claim: usize) -> Subject<'_> {
+    let c = &contexts.of[claim];
     Subject {
-        terms: &c.subject,
+        terms: contexts.subject(claim),
         other: c.subject_other,
-        names_after: c.names_after,
+        names_after: c.names_after as usize,
         pinned_on_name: c.pinned_on_name,
     }
 }
@@ -86,7 +87,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
     let mut builder = ContextBuilder::new(cat);
     let Extraction { claims, capped } = read_article(cat, article, &mut builder);
     let pairing = pair(article, &claims, builder.finish(claims.len()));
-    let contexts = &pairing.contexts.of;
+    let contexts = &pairing.contexts;
     let mut findings = Vec::new();
     for p in &pairing.pairs {
         let (vi, en) = (&claims[p.vi], &claims[p.en]);
@@ -101,8 +102,8 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
                         subject_change(
                             vi,
                             en,
-                            subject(&contexts[p.vi]),
-                            subject(&contexts[p.en]),
+                            subject(contexts, p.vi),
+                            subject(contexts, p.en),
                             cat,
                         )
                     })

@@ -16,28 +16,30 @@ use crate::extract::{LineSink, ReadLine};
 use crate::lang::Lang;
 use crate::tokenize::{Token, TokenKind, Tokens};
 
-/// What surrounds a claim.
+/// What surrounds a claim. Its lists (the anchors near it, the years beside
+/// it, the terms of what it counts) are ranges of `Contexts`' buffers, read
+/// through `Contexts`.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Paragraph key: (part, line).
-    pub paragraph: (usize, usize),
+    pub paragraph: (u32, u32),
     /// Sentence index within the paragraph.
-    pub sentence: usize,
-    /// Which sentence of the article (`Contexts::sentences`) the claim is in.
-    pub sentence_id: usize,
+    pub sentence: u32,
+    /// Which sentence of the article (`Contexts::sentence`) the claim is in.
+    pub sentence_id: u32,
     /// Anchors within a few words of the claim, sorted, without repeats.
-    pub near_anchors: Vec<u64>,
+    near: (u32, u32),
     /// Years written right beside the claim ("80% in 2024"): the strongest
     /// sign that two figures are the same.
-    pub years_beside: Vec<i64>,
+    years: (u32, u32),
     /// Term ids naming what the figure counts (the words right after it).
-    pub subject: Vec<usize>,
+    subject: (u32, u32),
     /// "other"/"khác" among those words ("16 other countries").
     pub subject_other: bool,
-    /// Names listed right after the claim ("for Alphabet, Meta and Microsoft").
-    pub names_after: usize,
     /// The claim sits in parentheses right after one name ("Alphabet (11-19%)").
     pub pinned_on_name: bool,
+    /// Names listed right after the claim ("for Alphabet, Meta and Microsoft").
+    pub names_after: u32,
 }
 
 /// The context of every claim, and the anchors of every sentence holding one.
@@ -45,15 +47,48 @@ pub struct Context {
 pub struct Contexts {
     /// By claim index.
     pub of: Vec<Context>,
-    /// Anchors of each sentence (names, term ids, years), sorted, by
-    /// `Context::sentence_id`.
-    pub sentences: Vec<Vec<u64>>,
+    /// Anchors of each sentence (names, term ids, years), sorted: sentence
+    /// `k` is `sentence_anchors[sentence_ends[k - 1]..sentence_ends[k]]`.
+    sentence_anchors: Vec<u64>,
+    sentence_ends: Vec<u32>,
+    near: Vec<u64>,
+    years: Vec<i64>,
+    subjects: Vec<usize>,
+}
+
+fn range(r: (u32, u32)) -> std::ops::Range<usize> {
+    r.0 as usize..r.1 as usize
 }
 
 impl Contexts {
+    /// The anchors of sentence `sid` of the article.
+    pub fn sentence(&self, sid: usize) -> &[u64] {
+        let start = if sid == 0 {
+            0
+        } else {
+            self.sentence_ends[sid - 1] as usize
+        };
+        &self.sentence_anchors[start..self.sentence_ends[sid] as usize]
+    }
+
     /// The anchors of a claim's sentence.
     pub fn sentence_anchors(&self, claim: usize) -> &[u64] {
-        &self.sentences[self.of[claim].sentence_id]
+        self.sentence(self.of[claim].sentence_id as usize)
+    }
+
+    /// Anchors within a few words of a claim, sorted, without repeats.
+    pub fn near_anchors(&self, claim: usize) -> &[u64] {
+        &self.near[range(self.of[claim].near)]
+    }
+
+    /// Years written right beside a claim.
+    pub fn years_beside(&self, claim: usize) -> &[i64] {
+        &self.years[range(self.of[claim].years)]
+    }
+
+    /// Term ids naming what a claim counts.
+    pub fn subject(&self, claim: usize) -> &[usize] {
+        &self.subjects[range(self.of[claim].subject)]
     }
 }
 
@@ -86,41 +121,12 @@ struct LineView<'a> {
     sentence_of: &'a [u32],
     sentences: usize,
     /// (first token, token count, term id), in token order.
-    terms: Vec<(usize, usize, usize)>,
+    terms: &'a [(usize, usize, usize)],
     /// (token, name anchor), in token order.
-    names: Vec<(usize, u64)>,
+    names: &'a [(usize, u64)],
 }
 
-impl<'a> LineView<'a> {
-    fn new(cat: &Catalogue, lang: Lang, text: &'a str, line: &ReadLine<'a>) -> Self {
-        let tokens = line.tokens;
-        let t = cat.lang(lang);
-        let mut terms = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            if let Some((len, &id)) = t.terms.match_at(tokens, i) {
-                terms.push((i, len, id));
-                i += len;
-            } else {
-                i += 1;
-            }
-        }
-        let toks = Tokens { text, toks: tokens };
-        let names = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, tok)| is_name(cat, tok))
-            .map(|(i, _)| (i, name_anchor(cat, toks.raw(i))))
-            .collect();
-        LineView {
-            toks,
-            sentence_of: line.sentence_of,
-            sentences: line.sentence_of.last().map_or(1, |&s| s as usize + 1),
-            terms,
-            names,
-        }
-    }
-
+impl LineView<'_> {
     fn token_at(&self, byte: usize) -> usize {
         self.toks
             .toks
@@ -165,14 +171,21 @@ fn is_name(cat: &Catalogue, tok: &Token) -> bool {
 }
 
 /// The anchor of a name: lowercase, without a possessive ("Huawei’s").
-fn name_anchor(cat: &Catalogue, raw: &str) -> u64 {
-    let mut lower = String::with_capacity(raw.len());
+/// `lower` is a buffer to reuse.
+fn name_anchor(cat: &Catalogue, raw: &str, lower: &mut String) -> u64 {
+    lower.clear();
     for c in raw.chars() {
-        crate::chars::push_lowercase(c, &mut lower);
+        crate::chars::push_lowercase(c, lower);
     }
     let mut name = lower.as_str();
     for suffix in cat.en.role_words(WordRole::Possessive) {
-        name = name.trim_end_matches(suffix.as_str());
+        // `trim_end_matches`, without building a searcher for each name.
+        if suffix.is_empty() {
+            continue;
+        }
+        while let Some(rest) = name.strip_suffix(suffix.as_str()) {
+            name = rest;
+        }
     }
     anchor(AnchorKind::Name, name.as_bytes())
 }
@@ -182,6 +195,12 @@ fn name_anchor(cat: &Catalogue, raw: &str) -> u64 {
 pub struct ContextBuilder<'c> {
     cat: &'c Catalogue,
     out: Contexts,
+    /// Buffers reused from line to line.
+    terms: Vec<(usize, usize, usize)>,
+    names: Vec<(usize, u64)>,
+    lower: String,
+    sentence_anchors: Vec<(usize, u64)>,
+    years: Vec<(usize, i64)>,
 }
 
 impl<'c> ContextBuilder<'c> {
@@ -189,88 +208,167 @@ impl<'c> ContextBuilder<'c> {
         ContextBuilder {
             cat,
             out: Contexts::default(),
+            terms: Vec::new(),
+            names: Vec::new(),
+            lower: String::new(),
+            sentence_anchors: Vec::new(),
+            years: Vec::new(),
         }
     }
 
     /// The contexts of `claims`, every line of which was fed in.
     pub fn finish(mut self, claims: usize) -> Contexts {
-        self.out.of.resize_with(claims, Context::default);
-        self.out.of.shrink_to_fit();
-        self.out.sentences.shrink_to_fit();
+        let out = &mut self.out;
+        out.of.resize_with(claims, Context::default);
+        out.of.shrink_to_fit();
+        out.sentence_anchors.shrink_to_fit();
+        out.sentence_ends.shrink_to_fit();
+        out.near.shrink_to_fit();
+        out.years.shrink_to_fit();
+        out.subjects.shrink_to_fit();
         self.out
+    }
+
+    /// The terms and names of a line's tokens, into the builder's buffers.
+    fn read_terms_and_names(&mut self, lang: Lang, toks: Tokens) {
+        let (cat, tokens) = (self.cat, toks.toks);
+        let t = cat.lang(lang);
+        self.terms.clear();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((len, &id)) = t.terms.match_at(tokens, i) {
+                self.terms.push((i, len, id));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        self.names.clear();
+        for (i, tok) in tokens.iter().enumerate() {
+            if is_name(cat, tok) {
+                let a = name_anchor(cat, toks.raw(i), &mut self.lower);
+                self.names.push((i, a));
+            }
+        }
     }
 }
 
 impl LineSink for ContextBuilder<'_> {
     fn line(&mut self, line: ReadLine<'_>) {
         let (cat, claims, members) = (self.cat, line.claims, line.range.clone());
+        let lang = claims[members.start].lang;
+        let toks = Tokens {
+            text: line.line.text(),
+            toks: line.tokens,
+        };
+        self.read_terms_and_names(lang, toks);
+        let view = LineView {
+            toks,
+            sentence_of: line.sentence_of,
+            sentences: line.sentence_of.last().map_or(1, |&s| s as usize + 1),
+            terms: &self.terms,
+            names: &self.names,
+        };
         let out = &mut self.out;
         out.of.resize_with(members.end, Context::default);
-        let lang = claims[members.start].lang;
-        let view = LineView::new(cat, lang, line.line.text(), &line);
-        let first_sentence = out.sentences.len();
-        out.sentences
-            .extend(sentence_anchors(&view, claims, members.clone()));
+        let first_sentence = out.sentence_ends.len();
+        sentence_anchors(
+            &view,
+            claims,
+            members.clone(),
+            &mut self.sentence_anchors,
+            out,
+        );
         for ci in members.clone() {
-            let ctx = claim_context(cat, &view, &claims[ci]);
-            out.of[ci] = Context {
-                paragraph: (line.part, line.line.number),
-                sentence_id: first_sentence + ctx.sentence,
-                ..ctx
-            };
+            let mut ctx = claim_context(cat, &view, &claims[ci], out);
+            ctx.paragraph = (line.part as u32, line.line.number as u32);
+            ctx.sentence_id = (first_sentence + ctx.sentence as usize) as u32;
+            out.of[ci] = ctx;
         }
-        years_beside(claims, &mut out.of, members);
+        years_beside(claims, members, &mut self.years, out);
     }
 }
 
 /// The anchors of each sentence of a line: terms, names, and the years
-/// written in it.
-fn sentence_anchors(view: &LineView, claims: &[Claim], members: Range<usize>) -> Vec<Vec<u64>> {
-    let mut per_sentence: Vec<Vec<u64>> = vec![Vec::new(); view.sentences];
-    for &(i, _, id) in &view.terms {
-        per_sentence[view.sentence_at(i)].push(anchor(AnchorKind::Term, &id.to_le_bytes()));
+/// written in it; appended to `out`'s sentences, one per sentence of the
+/// line (`pairs` is a buffer).
+fn sentence_anchors(
+    view: &LineView,
+    claims: &[Claim],
+    members: Range<usize>,
+    pairs: &mut Vec<(usize, u64)>,
+    out: &mut Contexts,
+) {
+    pairs.clear();
+    for &(i, _, id) in view.terms {
+        pairs.push((
+            view.sentence_at(i),
+            anchor(AnchorKind::Term, &id.to_le_bytes()),
+        ));
     }
-    for &(i, name) in &view.names {
-        per_sentence[view.sentence_at(i)].push(name);
+    for &(i, name) in view.names {
+        pairs.push((view.sentence_at(i), name));
     }
     for c in &claims[members] {
         if c.kind == Kind::Year {
             let s = view.sentence_at(view.token_at(c.start));
             let year = c.primary().value.to_bits().to_le_bytes();
-            per_sentence[s].push(anchor(AnchorKind::Year, &year));
+            pairs.push((s, anchor(AnchorKind::Year, &year)));
         }
     }
-    for v in &mut per_sentence {
-        v.sort_unstable();
-        v.dedup();
+    // By sentence, each sorted and without repeats.
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut k = 0;
+    for s in 0..view.sentences {
+        while k < pairs.len() && pairs[k].0 == s {
+            out.sentence_anchors.push(pairs[k].1);
+            k += 1;
+        }
+        out.sentence_ends.push(out.sentence_anchors.len() as u32);
     }
-    per_sentence
 }
 
-/// One claim's context (its `paragraph` and `sentence_id` are the caller's).
-fn claim_context(cat: &Catalogue, view: &LineView, c: &Claim) -> Context {
+/// The end of a buffer, as a range bound.
+fn end<T>(v: &[T]) -> u32 {
+    v.len() as u32
+}
+
+/// One claim's context (its `paragraph` and `sentence_id` are the
+/// caller's); its lists are appended to `out`'s buffers.
+fn claim_context(cat: &Catalogue, view: &LineView, c: &Claim, out: &mut Contexts) -> Context {
     let t = cat.lang(c.lang);
     let (a, b) = (view.token_at(c.start), view.token_at(c.end));
     let sentence = view.sentence_at(a);
     let mut ctx = Context {
-        sentence,
+        sentence: sentence as u32,
         ..Context::default()
     };
+    let near_start = end(&out.near);
     for &(i, len, id) in view.terms_in(a.saturating_sub(NEAR + LONGEST_TERM), b + NEAR + 1) {
         if view.sentence_at(i) == sentence && i + len + NEAR >= a && i <= b + NEAR {
-            ctx.near_anchors
-                .push(anchor(AnchorKind::Term, &id.to_le_bytes()));
+            out.near.push(anchor(AnchorKind::Term, &id.to_le_bytes()));
         }
     }
     for &(i, name) in view.names_in(a.saturating_sub(NEAR), b + NEAR + 1) {
         if view.sentence_at(i) == sentence {
-            ctx.near_anchors.push(name);
+            out.near.push(name);
         }
     }
-    ctx.near_anchors.sort_unstable();
-    ctx.near_anchors.dedup();
+    let near = &mut out.near[near_start as usize..];
+    near.sort_unstable();
+    let mut w = 0;
+    for r in 0..near.len() {
+        if w == 0 || near[r] != near[w - 1] {
+            near[w] = near[r];
+            w += 1;
+        }
+    }
+    out.near.truncate(near_start as usize + w);
+    ctx.near = (near_start, end(&out.near));
     // What the figure counts: terms within the next few words, before any
     // clause punctuation.
+    let subject_start = end(&out.subjects);
     let mut j = b;
     let stop = (b + 6).min(view.toks.len());
     while j < stop {
@@ -284,24 +382,25 @@ fn claim_context(cat: &Catalogue, view: &LineView, c: &Claim) -> Context {
             ctx.subject_other = true;
         }
         if let Some(&(_, len, id)) = view.terms_in(j, j + 1).first() {
-            ctx.subject.push(id);
+            out.subjects.push(id);
             j += len;
         } else {
             j += 1;
         }
     }
-    if ctx.subject.is_empty()
+    if end(&out.subjects) == subject_start
         && let Some(id) = population(cat, c.lang, view, a, sentence)
     {
-        ctx.subject.push(id);
+        out.subjects.push(id);
     }
+    ctx.subject = (subject_start, end(&out.subjects));
     // "for Alphabet, Meta, Amazon.com and Microsoft"
     if view.has_role(t, WordRole::NamesAfter, b) {
         ctx.names_after = view
             .names_in(b + 1, b + 14)
             .iter()
             .filter(|(i, _)| view.sentence_at(*i) == sentence)
-            .count();
+            .count() as u32;
     }
     // "Alphabet (11-19%)"
     ctx.pinned_on_name = a >= 2
@@ -344,29 +443,52 @@ fn population(
 }
 
 /// Years right beside a claim ("50% in 2025" / "50% vào năm 2025"): claims
-/// of one line are in text order, so neighbours are close.
-fn years_beside(claims: &[Claim], out: &mut [Context], members: Range<usize>) {
-    let mut ordered: Vec<usize> = members.collect();
+/// of one line are in text order, so neighbours are close. Each claim's
+/// years are appended to `out` in the order a year reaches it (`pushes` is
+/// a buffer).
+fn years_beside(
+    claims: &[Claim],
+    members: Range<usize>,
+    pushes: &mut Vec<(usize, i64)>,
+    out: &mut Contexts,
+) {
+    let mut ordered: Vec<usize> = members.clone().collect();
     ordered.sort_by_key(|&i| claims[i].start);
+    pushes.clear();
+    let sentence = |i: usize| out.of[i].sentence;
     for (k, &yi) in ordered.iter().enumerate() {
         let y = &claims[yi];
         if y.kind != Kind::Year {
             continue;
         }
         let year = y.primary().value as i64;
-        let s = out[yi].sentence;
+        let s = sentence(yi);
         for &j in ordered[..k].iter().rev() {
-            if claims[j].end + 12 < y.start || out[j].sentence != s {
+            if claims[j].end + 12 < y.start || sentence(j) != s {
                 break;
             }
-            out[j].years_beside.push(year);
+            pushes.push((j, year));
         }
         for &j in &ordered[k + 1..] {
-            if claims[j].start > y.end + 12 || out[j].sentence != s {
+            if claims[j].start > y.end + 12 || sentence(j) != s {
                 break;
             }
-            out[j].years_beside.push(year);
+            pushes.push((j, year));
         }
+    }
+    if pushes.is_empty() {
+        return;
+    }
+    // Grouped by claim, each claim's years in the order they reached it.
+    pushes.sort_by_key(|&(j, _)| j);
+    let mut k = 0;
+    for j in members {
+        let start = end(&out.years);
+        while k < pushes.len() && pushes[k].0 == j {
+            out.years.push(pushes[k].1);
+            k += 1;
+        }
+        out.of[j].years = (start, end(&out.years));
     }
 }
 
@@ -378,7 +500,7 @@ mod tests {
     /// Every claim has one: its size is part of the memory budget.
     #[test]
     fn a_context_stays_small() {
-        assert!(std::mem::size_of::<super::Context>() <= 120);
+        assert!(std::mem::size_of::<super::Context>() <= 48);
     }
 
     #[test]
@@ -389,16 +511,16 @@ mod tests {
         );
         let vi = r.claim(Section::Translation, "100 tỷ USD");
         let en = r.claim(Section::Original, "$100 billion");
-        let (cv, ce) = (&r.contexts.of[vi], &r.contexts.of[en]);
+        let c = &r.contexts;
         // The name is near both, without its possessive; the year beside both.
-        let shared: Vec<_> = cv
-            .near_anchors
+        let shared: Vec<_> = c
+            .near_anchors(vi)
             .iter()
-            .filter(|a| ce.near_anchors.contains(a))
+            .filter(|a| c.near_anchors(en).contains(a))
             .collect();
-        assert!(!shared.is_empty(), "{cv:?} / {ce:?}");
-        assert_eq!(cv.years_beside, [2023]);
-        assert_eq!(ce.years_beside, [2023]);
+        assert!(!shared.is_empty(), "{:?} / {:?}", c.of[vi], c.of[en]);
+        assert_eq!(c.years_beside(vi), [2023]);
+        assert_eq!(c.years_beside(en), [2023]);
         // Both sentences hold the name, the year and the term "revenue".
         let s = |c: usize| r.contexts.sentence_anchors(c).to_vec();
         assert!(s(vi).iter().filter(|a| s(en).contains(a)).count() >= 3);

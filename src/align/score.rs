@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::context::{Context, Contexts};
+use super::context::Contexts;
 use super::monotonic::shared_count;
 use crate::claim::{Claim, Kind};
 use crate::compare::{Related, Relation};
@@ -27,17 +27,13 @@ impl<'a> Overlap<'a> {
         }
     }
 
-    pub fn context(&self, claim: usize) -> &'a Context {
-        &self.contexts.of[claim]
-    }
-
     /// How many anchors the sentences of two claims share.
     fn sentences(&mut self, v: usize, e: usize) -> usize {
         let (sv, se) = (
-            self.contexts.of[v].sentence_id,
-            self.contexts.of[e].sentence_id,
+            self.contexts.of[v].sentence_id as usize,
+            self.contexts.of[e].sentence_id as usize,
         );
-        let (a, b) = (&self.contexts.sentences[sv], &self.contexts.sentences[se]);
+        let (a, b) = (self.contexts.sentence(sv), self.contexts.sentence(se));
         if a.len() < CACHE_FROM || b.len() < CACHE_FROM {
             return shared_count(a, b);
         }
@@ -51,14 +47,18 @@ impl<'a> Overlap<'a> {
     /// counts most, then names and terms near both, then anything in both
     /// sentences.
     pub fn shared(&mut self, v: usize, e: usize) -> f64 {
-        let (cv, ce) = (self.context(v), self.context(e));
-        let years = cv
-            .years_beside
+        let c = self.contexts;
+        let years = c
+            .years_beside(v)
             .iter()
-            .filter(|y| ce.years_beside.contains(y))
+            .filter(|y| c.years_beside(e).contains(y))
             .count() as f64;
-        let near = shared_count(&cv.near_anchors, &ce.near_anchors) as f64;
-        let subject = cv.subject.iter().filter(|s| ce.subject.contains(s)).count() as f64;
+        let near = shared_count(c.near_anchors(v), c.near_anchors(e)) as f64;
+        let subject = c
+            .subject(v)
+            .iter()
+            .filter(|s| c.subject(e).contains(s))
+            .count() as f64;
         let sentence = self.sentences(v, e) as f64;
         1.2 * years + 0.4 * near + 0.2 * sentence + 0.4 * subject
     }
@@ -132,11 +132,14 @@ pub fn pair_score(
     }
     // A bare count or a year that disagrees is the same claim changed only
     // when something near it agrees (a name, a term, a year beside it).
-    let (cv, ce) = (overlap.context(v), overlap.context(e));
+    let c = overlap.contexts;
     if rel.relation == Relation::Disjoint
         && matches!(vi.kind, Kind::Count | Kind::Year)
-        && shared_count(&cv.near_anchors, &ce.near_anchors) == 0
-        && !cv.years_beside.iter().any(|y| ce.years_beside.contains(y))
+        && shared_count(c.near_anchors(v), c.near_anchors(e)) == 0
+        && !c
+            .years_beside(v)
+            .iter()
+            .any(|y| c.years_beside(e).contains(y))
     {
         return None;
     }

@@ -62,10 +62,10 @@ impl<'a> SourceIndex<'a> {
             for r in &c.readings {
                 values.push((r.value.min(r.value_hi), r.value.max(r.value_hi), e));
             }
-            let sid = contexts.of[e].sentence_id;
+            let sid = contexts.of[e].sentence_id as usize;
             let list = sentence_claims.entry(sid).or_default();
             if list.is_empty() {
-                for &a in &contexts.sentences[sid] {
+                for &a in contexts.sentence(sid) {
                     postings.entry(a).or_default().push(sid);
                 }
             }
@@ -111,7 +111,7 @@ impl<'a> SourceIndex<'a> {
     /// The English sentences sharing the most anchors with sentence `sid`.
     fn by_context(&self, sid: usize, out: &mut Vec<usize>) {
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for a in self.contexts.sentences[sid].iter().take(ANCHORS) {
+        for a in self.contexts.sentence(sid).iter().take(ANCHORS) {
             if let Some(list) = self.postings.get(a) {
                 for &s in list.iter().take(POSTINGS) {
                     *shared.entry(s).or_default() += 1;
@@ -145,7 +145,7 @@ impl<'a> SourceIndex<'a> {
             self.by_value(lo, hi, slack, &mut out);
             out.truncate(before + VALUE_CANDIDATES);
         }
-        self.by_context(self.contexts.of[v].sentence_id, &mut out);
+        self.by_context(self.contexts.of[v].sentence_id as usize, &mut out);
         out.sort_by_key(|&e| self.order[e]);
         out.dedup();
         out

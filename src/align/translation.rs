@@ -119,13 +119,13 @@ impl<'a> Matcher<'a> {
         article: &Article,
         section: Section,
         members: &[usize],
-    ) -> (Vec<(usize, usize)>, Vec<Block>) {
+    ) -> (Vec<(u32, u32)>, Vec<Block>) {
         let mut keys = Vec::new();
         let mut blocks = Vec::new();
         for (p, part) in article.parts.iter().enumerate() {
             for (l, s) in part.sections.iter().enumerate() {
                 if *s == Some(section) {
-                    keys.push((p, l + 1));
+                    keys.push((p as u32, l as u32 + 1));
                     blocks.push(Block {
                         anchors: Vec::new(),
                         chars: part.lines[l].text().chars().count(),
@@ -133,9 +133,9 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let index: FxHashMap<(usize, usize), usize> =
+        let index: FxHashMap<(u32, u32), usize> =
             keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-        let mut last_sentence = vec![usize::MAX; blocks.len()];
+        let mut last_sentence = vec![u32::MAX; blocks.len()];
         for &c in members {
             let ctx = &self.contexts.of[c];
             if let Some(&u) = index.get(&ctx.paragraph) {
@@ -144,7 +144,7 @@ impl<'a> Matcher<'a> {
                     last_sentence[u] = ctx.sentence_id;
                     blocks[u]
                         .anchors
-                        .extend_from_slice(&self.contexts.sentences[ctx.sentence_id]);
+                        .extend_from_slice(self.contexts.sentence(ctx.sentence_id as usize));
                 }
                 blocks[u].anchors.push(self.values[c]);
             }
@@ -157,11 +157,11 @@ impl<'a> Matcher<'a> {
     fn bucket(
         &self,
         groups: &Groups,
-        keys: &[(usize, usize)],
+        keys: &[(u32, u32)],
         english: bool,
         members: &[usize],
     ) -> Vec<Vec<usize>> {
-        let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        let mut group_of: FxHashMap<(u32, u32), usize> = FxHashMap::default();
         for (g, (vi, en)) in groups.iter().enumerate() {
             for &u in if english { en } else { vi } {
                 group_of.insert(keys[u], g);
@@ -199,12 +199,12 @@ impl<'a> Matcher<'a> {
             let ctx = &self.contexts.of[c];
             (ctx.paragraph.1, ctx.sentence)
         };
-        let mut keys: Vec<(usize, usize)> = members.iter().map(|&c| key(c)).collect();
+        let mut keys: Vec<(u32, u32)> = members.iter().map(|&c| key(c)).collect();
         keys.sort_unstable();
         keys.dedup();
         let mut blocks = vec![Block::default(); keys.len()];
         let mut owned = vec![Vec::new(); keys.len()];
-        let mut last_sentence = vec![usize::MAX; keys.len()];
+        let mut last_sentence = vec![u32::MAX; keys.len()];
         for &c in members {
             let k = keys.binary_search(&key(c)).unwrap_or(0);
             let sid = self.contexts.of[c].sentence_id;
@@ -212,7 +212,7 @@ impl<'a> Matcher<'a> {
                 last_sentence[k] = sid;
                 blocks[k]
                     .anchors
-                    .extend_from_slice(&self.contexts.sentences[sid]);
+                    .extend_from_slice(self.contexts.sentence(sid as usize));
             }
             blocks[k].anchors.push(self.values[c]);
             blocks[k].chars += 1;
