@@ -13,7 +13,7 @@ use super::context::{AnchorKind, Contexts, anchor};
 use super::monotonic::{self, Block, Groups};
 use super::score::{Overlap, pair_score, plausible_mismatch};
 use crate::claim::{Claim, Section};
-use crate::compare::{Relation, implicit, relate};
+use crate::compare::{Dimension, Relation, implicit, relate};
 use crate::segment::Article;
 
 /// In a scope larger than `HUGE` candidate pairs (a flattened table, a
@@ -47,7 +47,10 @@ impl<'a> Matcher<'a> {
             contexts,
             overlap: Overlap::new(contexts),
             free: vec![false; claims.len()],
-            values: claims.iter().map(value_anchor).collect(),
+            values: {
+                let mut dims = Vec::new();
+                claims.iter().map(|c| value_anchor(c, &mut dims)).collect()
+            },
             pairs: Vec::new(),
         }
     }
@@ -379,20 +382,70 @@ fn best_alone(claims: &[Claim], x: usize, others: &[usize], flip: bool) -> Optio
 }
 
 /// A coarse, language-neutral anchor for a claim's value: its dimension and
-/// its value to three significant digits.
-fn value_anchor(c: &Claim) -> u64 {
+/// its value to three significant digits. `dims` remembers how each
+/// dimension is written.
+fn value_anchor<'c>(c: &'c Claim, dims: &mut Vec<(Dimension<'c>, String)>) -> u64 {
     let dim = crate::compare::dimension(c);
     let v = c.primary().value;
     let mut key = String::with_capacity(32);
-    let _ = write!(key, "{dim:?}:");
+    match dims.iter().find(|(d, _)| *d == dim) {
+        Some((_, written)) => key.push_str(written),
+        None => {
+            let written = format!("{dim:?}:");
+            key.push_str(&written);
+            dims.push((dim, written));
+        }
+    }
     if let Some(d) = &c.date {
         key.push_str(&d.iso());
     } else if v == 0.0 {
         key.push('0');
-    } else {
+    } else if !push_integer_sci(&mut key, v) {
         let _ = write!(key, "{v:.2e}");
     }
     anchor(AnchorKind::Value, key.as_bytes())
+}
+
+/// `format!("{v:.2e}")` for a whole number (most figures), without the
+/// float formatter: three significant digits, the dropped ones rounded half
+/// to even as the formatter rounds an exact decimal. False, writing
+/// nothing, for any other value.
+fn push_integer_sci(key: &mut String, v: f64) -> bool {
+    if v.fract() != 0.0 || v.abs() >= 9.0e15 {
+        return false;
+    }
+    let n = v.abs() as u64;
+    let digits = n.ilog10() + 1;
+    let mut exp = digits - 1;
+    let mut q;
+    if digits > 3 {
+        let unit = 10u64.pow(digits - 3);
+        let (d, r) = (n / unit, n % unit);
+        q = d;
+        if r > unit / 2 || (r == unit / 2 && d % 2 == 1) {
+            q += 1;
+        }
+        if q == 1000 {
+            q = 100;
+            exp += 1;
+        }
+    } else {
+        q = n * 10u64.pow(3 - digits);
+    }
+    if v < 0.0 {
+        key.push('-');
+    }
+    let digit = |d: u64| char::from(b'0' + d as u8);
+    key.push(digit(q / 100));
+    key.push('.');
+    key.push(digit(q / 10 % 10));
+    key.push(digit(q % 10));
+    key.push('e');
+    if exp >= 10 {
+        key.push(digit(exp as u64 / 10));
+    }
+    key.push(digit(exp as u64 % 10));
+    true
 }
 
 #[cfg(test)]
@@ -420,6 +473,27 @@ mod tests {
         let pairs = m.pairs.clone();
         drop(m);
         (r, pairs, uv, ue)
+    }
+
+    /// Whole numbers written as the float formatter writes them.
+    #[test]
+    fn whole_numbers_in_scientific_notation() {
+        let mut values: Vec<f64> = (1..30_000).map(f64::from).collect();
+        let mut x = 1u64;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            values.push((x >> (11 + x % 40)) as f64);
+        }
+        values.extend([1e15, 8.999e15, 12_500.0, 125_000.0, 999_500.0, 1_000_500.0]);
+        for v in values.iter().flat_map(|&v| [v, -v]) {
+            if v == 0.0 {
+                continue;
+            }
+            let mut key = String::new();
+            assert!(push_integer_sci(&mut key, v), "{v}");
+            assert_eq!(key, format!("{v:.2e}"), "{v}");
+        }
+        assert!(!push_integer_sci(&mut String::new(), 2.5));
     }
 
     #[test]
