@@ -481,7 +481,9 @@ mod tests {
         let mut values: Vec<f64> = (1..30_000).map(f64::from).collect();
         let mut x = 1u64;
         for _ in 0..20_000 {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             values.push((x >> (11 + x % 40)) as f64);
         }
         values.extend([1e15, 8.999e15, 12_500.0, 125_000.0, 999_500.0, 1_000_500.0]);
