@@ -62,6 +62,10 @@ impl Lists {
     /// without repeats (an empty list first, never used).
     fn pairs(&mut self, blocks: &[Block]) {
         self.clear();
+        // Sized once: a merged list is at most its two blocks' anchors.
+        let total: usize = blocks.iter().map(|b| 2 * b.anchors.len()).sum();
+        self.items.reserve_exact(total);
+        self.ends.reserve_exact(blocks.len());
         for i in 0..blocks.len() {
             if i > 0 {
                 let start = self.items.len();
@@ -87,8 +91,9 @@ impl Lists {
 struct Postings(Vec<(u64, u32)>);
 
 impl Postings {
-    fn build<'a>(&mut self, blocks: impl Iterator<Item = &'a [u64]>) {
+    fn build<'a>(&mut self, blocks: impl Iterator<Item = &'a [u64]> + Clone) {
         self.0.clear();
+        self.0.reserve_exact(blocks.clone().map(<[u64]>::len).sum());
         for (k, anchors) in blocks.enumerate() {
             self.0.extend(anchors.iter().map(|&a| (a, k as u32)));
         }
