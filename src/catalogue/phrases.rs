@@ -14,6 +14,11 @@ use crate::tokenize::{Sym, Token, tokenize};
 
 #[derive(Debug, Clone)]
 struct Entry<T> {
+    /// The word after the first, and the word before the last (`Sym::NONE`
+    /// for one word), kept beside the entry: most candidates fail there, and
+    /// are rejected without reading `words`.
+    second: Sym,
+    penult: Sym,
     words: Box<[Sym]>,
     /// `glued[k]`: word k+1 touches word k in the catalogue phrase ("US$",
     /// "A$", "km2"), so it must touch it in the text too ("a $1.2 billion"
@@ -79,7 +84,13 @@ impl<T: Clone> PhraseTable<T> {
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             return false;
         };
+        let (second, penult) = match words.len() {
+            1 => (Sym::NONE, Sym::NONE),
+            n => (words[1], words[n - 2]),
+        };
         let entry = Entry {
+            second,
+            penult,
             words,
             glued,
             value,
@@ -120,8 +131,13 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let list = self.by_first.get(&first.sym)?;
+        let next = tokens.get(i + 1).map_or(Sym::NONE, |t| t.sym);
         list.iter()
-            .find(|e| e.matches(&tokens[i..]) && !ends_in_word(tokens, i + e.words.len()))
+            .find(|e| {
+                (e.words.len() == 1 || e.second == next)
+                    && e.matches(&tokens[i..])
+                    && !ends_in_word(tokens, i + e.words.len())
+            })
             .map(|e| (e.words.len(), &e.value))
     }
 
@@ -138,10 +154,17 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let list = self.by_last.get(&last.sym)?;
+        let before = match end {
+            1 => Sym::NONE,
+            _ => tokens[end - 2].sym,
+        };
         list.iter()
             .find(|e| {
                 let len = e.words.len();
-                len <= end && e.matches(&tokens[end - len..end]) && !tokens[end - len].in_word()
+                len <= end
+                    && (len == 1 || e.penult == before)
+                    && e.matches(&tokens[end - len..end])
+                    && !tokens[end - len].in_word()
             })
             .map(|e| (e.words.len(), &e.value))
     }

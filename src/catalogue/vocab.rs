@@ -15,6 +15,10 @@ use crate::tokenize::{Sym, Symbols};
 pub struct Vocab {
     /// Words of at most `SHORT` bytes, by `slot`; a power of two long.
     table: Vec<Slot>,
+    /// For each slot, a tag of its key's hash (never 0), or 0 when empty:
+    /// two bytes a slot, so a lookup reads the slots themselves only when a
+    /// tag matches (most words of a text are not in the vocabulary).
+    tags: Vec<u16>,
     long: FxHashMap<Box<str>, Sym>,
     words: Vec<Box<str>>,
     max_len: usize,
@@ -49,10 +53,20 @@ fn split(b: &[u8; SHORT]) -> (u64, u64) {
     )
 }
 
+/// A key's hash: its slot from the high bits, its tag from the low ones.
+#[inline]
+fn hash((lo, hi): (u64, u64)) -> u64 {
+    (lo ^ hi.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+#[inline]
+fn tag(h: u64) -> u16 {
+    ((h >> 8) as u16) | 1
+}
+
 impl Vocab {
     #[inline]
-    fn slot(&self, (lo, hi): (u64, u64)) -> usize {
-        let h = (lo ^ hi.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fn slot(&self, h: u64) -> usize {
         (h >> 40) as usize & (self.table.len() - 1)
     }
 
@@ -63,14 +77,19 @@ impl Vocab {
             return Sym::NONE;
         }
         let mask = self.table.len() - 1;
-        let mut i = self.slot(k);
+        let h = hash(k);
+        let t = tag(h);
+        let mut i = self.slot(h);
         loop {
-            let s = self.table[i];
-            if s.sym == 0 {
-                return Sym::NONE;
-            }
-            if s.lo == k.0 && s.hi == k.1 {
-                return Sym(s.sym);
+            match self.tags[i] {
+                0 => return Sym::NONE,
+                x if x == t => {
+                    let s = &self.table[i];
+                    if s.lo == k.0 && s.hi == k.1 {
+                        return Sym(s.sym);
+                    }
+                }
+                _ => {}
             }
             i = (i + 1) & mask;
         }
@@ -80,6 +99,7 @@ impl Vocab {
         if (self.words.len() + 1) * 4 > self.table.len() {
             let old = std::mem::take(&mut self.table);
             self.table = vec![Slot::default(); (old.len() * 2).max(1024)];
+            self.tags = vec![0; self.table.len()];
             for s in old.into_iter().filter(|s| s.sym != 0) {
                 self.place(s);
             }
@@ -93,11 +113,13 @@ impl Vocab {
 
     fn place(&mut self, s: Slot) {
         let mask = self.table.len() - 1;
-        let mut i = self.slot((s.lo, s.hi));
+        let h = hash((s.lo, s.hi));
+        let mut i = self.slot(h);
         while self.table[i].sym != 0 {
             i = (i + 1) & mask;
         }
         self.table[i] = s;
+        self.tags[i] = tag(h);
     }
 
     /// The symbol of a lowercase word, interning it.
