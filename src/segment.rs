@@ -280,7 +280,6 @@ fn count_words(cat: &Catalogue, text: &str, markers: bool) -> WordCounts {
         usize::MAX
     };
     let mut i = 0;
-    let mut next_check = 64;
     // The word being read: where it started, and whether it has a
     // Vietnamese letter.
     let mut word: Option<(usize, bool)> = None;
@@ -303,10 +302,12 @@ fn count_words(cat: &Catalogue, text: &str, markers: bool) -> WordCounts {
                 // Decided early: in the rest of the line at most one word
                 // every two bytes, so the Vietnamese share can fall no lower
                 // than this.
-                if !markers && i >= next_check {
-                    next_check = i + 64;
+                // (Checked at every word once a Vietnamese word is in: five
+                // times the Vietnamese words reaching `most` is a share of
+                // at least a fifth, exactly.)
+                if !markers && n.vi_words >= 1 {
                     let most = n.words + (bytes.len() - i).div_ceil(2);
-                    if n.vi_words >= 1 && n.vi_words as f64 / most as f64 >= 0.2 {
+                    if 5 * n.vi_words >= most {
                         n.words = most;
                         return n;
                     }

@@ -3,6 +3,8 @@
 //! shared anchors, tolerant of a block on one side only and of merged or
 //! split blocks.
 
+use rustc_hash::FxHashMap;
+
 /// A paragraph or a sentence, as the aligner sees it: its anchors (names,
 /// term ids, years, coarse values; sorted, without repeats) and its length.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -86,18 +88,34 @@ impl Lists {
     }
 }
 
-/// Which blocks hold each anchor: (anchor, block) pairs, sorted.
+/// Which blocks hold each anchor: (anchor, block) pairs, sorted, and where
+/// each anchor's pairs start and end.
 #[derive(Default)]
-struct Postings(Vec<(u64, u32)>);
+struct Postings {
+    pairs: Vec<(u64, u32)>,
+    runs: FxHashMap<u64, (u32, u32)>,
+}
 
 impl Postings {
     fn build<'a>(&mut self, blocks: impl Iterator<Item = &'a [u64]> + Clone) {
-        self.0.clear();
-        self.0.reserve_exact(blocks.clone().map(<[u64]>::len).sum());
+        let pairs = &mut self.pairs;
+        pairs.clear();
+        pairs.reserve_exact(blocks.clone().map(<[u64]>::len).sum());
         for (k, anchors) in blocks.enumerate() {
-            self.0.extend(anchors.iter().map(|&a| (a, k as u32)));
+            pairs.extend(anchors.iter().map(|&a| (a, k as u32)));
         }
-        self.0.sort_unstable();
+        pairs.sort_unstable();
+        self.runs.clear();
+        let mut start = 0;
+        while start < pairs.len() {
+            let a = pairs[start].0;
+            let mut end = start + 1;
+            while end < pairs.len() && pairs[end].0 == a {
+                end += 1;
+            }
+            self.runs.insert(a, (start as u32, end as u32));
+            start = end;
+        }
     }
 
     /// Add to `counts[k]` how many of `anchors` block `k` holds, for every
@@ -111,11 +129,17 @@ impl Postings {
         touched: &mut Vec<u32>,
     ) {
         for &a in anchors {
-            let start = self
-                .0
-                .partition_point(|&(x, k)| x < a || (x == a && (k as usize) < from));
-            for &(x, k) in &self.0[start..] {
-                if x != a || k as usize >= to {
+            let Some(&(s, e)) = self.runs.get(&a) else {
+                continue;
+            };
+            let run = &self.pairs[s as usize..e as usize];
+            let start = if run.first().is_some_and(|p| p.1 as usize >= from) {
+                0
+            } else {
+                run.partition_point(|&(_, k)| (k as usize) < from)
+            };
+            for &(_, k) in &run[start..] {
+                if k as usize >= to {
                     break;
                 }
                 if counts[k as usize] == 0 {
