@@ -337,39 +337,68 @@ fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or(' '), len)
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The bytes of `w` that are ASCII letters, each flagged by its bit 0x80
+/// (exact for every byte: no carry crosses from one byte to the next).
+#[inline]
+fn letters8(w: u64) -> u64 {
+    // (b | 0x20) strictly between 0x60 and 0x7b, and b below 0x80.
+    let x = w | (0x20 * ONES);
+    let t = x & (0x7f * ONES);
+    ((127 + 0x7b) * ONES - t) & !x & (t + (127 - 0x60) * ONES) & (0x80 * ONES)
+}
+
 /// Word characters, and an apostrophe inside a word ("People’s", "don't"),
 /// from `i`; the lowercase form goes to `key`. Kept apart from the token
 /// loop so that its few values stay in registers: the lowercase text is
 /// written to a buffer on the stack, a whole character at a time.
 #[inline(never)]
 fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word {
-    let mut buf = [0u8; KEY_LEN + 4];
+    let mut buf = [0u8; KEY_LEN + 8];
     let (mut len, mut chars) = (0usize, 0usize);
     let mut any_lower = false;
     let mut vietnamese = false;
     while i < bytes.len() {
-        // A run of ASCII letters (bit 0x20 is lowercase), then whatever
-        // follows it.
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii_alphabetic())
-            .unwrap_or(bytes.len() - i);
-        if run > 0 {
-            let mut bits = 0u8;
-            let room = KEY_LEN.saturating_sub(len).min(run);
-            if room > 0 {
-                for (d, &s) in buf[len..len + room].iter_mut().zip(&bytes[i..i + room]) {
-                    *d = s | 0x20;
-                    bits |= s;
+        // A run of ASCII letters (bit 0x20 is lowercase), eight bytes at a
+        // time, then whatever follows it.
+        let start = i;
+        let mut bits = 0u64;
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let run = ((!letters8(w) & (0x80 * ONES)).trailing_zeros() / 8) as usize;
+            if len + (i - start) < KEY_LEN {
+                let at = len + (i - start);
+                buf[at..at + 8].copy_from_slice(&(w | (0x20 * ONES)).to_le_bytes());
+            }
+            bits |= if run == 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * run)) - 1)
+            };
+            i += run;
+            if run < 8 {
+                break;
+            }
+        }
+        if bytes.len() < i + 8 {
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii_alphabetic() {
+                    break;
                 }
+                let at = len + (i - start);
+                if at < KEY_LEN {
+                    buf[at] = b | 0x20;
+                }
+                bits |= b as u64;
+                i += 1;
             }
-            for &s in &bytes[i + room..i + run] {
-                bits |= s;
-            }
-            any_lower |= bits & 0x20 != 0;
+        }
+        let run = i - start;
+        if run > 0 {
+            any_lower |= bits & (0x20 * ONES) != 0;
             len += run;
             chars += run;
-            i += run;
             if i >= bytes.len() {
                 break;
             }
@@ -450,7 +479,7 @@ fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word 
 /// `len` of a key buffer; its bytes and characters.
 #[cold]
 #[inline(never)]
-fn lowercase_into(c: char, buf: &mut [u8; KEY_LEN + 4], mut len: usize) -> (usize, usize) {
+fn lowercase_into(c: char, buf: &mut [u8; KEY_LEN + 8], mut len: usize) -> (usize, usize) {
     let (start, mut chars) = (len, 0);
     for l in c.to_lowercase() {
         if len < KEY_LEN {
