@@ -352,7 +352,9 @@ fn needs_work(s: &str) -> bool {
         while i < chunk_end {
             let b = bytes[i];
             if !SUSPECT[b as usize] {
-                i += 1;
+                // A harmless lead byte of U+00C0–U+02FF: its character is
+                // two bytes (continuation bytes are harmless too, one by one).
+                i += if (0xc3..=0xcb).contains(&b) { 2 } else { 1 };
                 continue;
             }
             if b == 0xe1
