@@ -59,12 +59,15 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
     let mut matcher = Matcher::new(claims, &contexts);
     let (mut unpaired_vi, unpaired_en) = matcher.run(article, &tr, &en);
     let mut pairs = std::mem::take(&mut matcher.pairs);
-    let mut overlap = score::Overlap::new(&contexts);
-    let index = summary::SourceIndex::new(claims, &contexts, &en);
-    for &v in &summary {
-        match index.best_source(&mut overlap, v) {
-            Some(p) => pairs.push(p),
-            None => unpaired_vi.push(v),
+    // The index of sources is built only for an article with a summary.
+    if !summary.is_empty() {
+        let mut overlap = score::Overlap::new(&contexts);
+        let index = summary::SourceIndex::new(claims, &contexts, &en);
+        for &v in &summary {
+            match index.best_source(&mut overlap, v) {
+                Some(p) => pairs.push(p),
+                None => unpaired_vi.push(v),
+            }
         }
     }
     drop(matcher);

@@ -6,8 +6,6 @@
 
 use std::fmt::Write as _;
 
-use rustc_hash::FxHashMap;
-
 use super::Pair;
 use super::context::{AnchorKind, Contexts, anchor};
 use super::monotonic::{self, Block, Groups};
@@ -136,12 +134,11 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let index: FxHashMap<(u32, u32), usize> =
-            keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        // Keys are in (part, line) order, without repeats: found by search.
         let mut last_sentence = vec![u32::MAX; blocks.len()];
         for &c in members {
             let ctx = &self.contexts.of[c];
-            if let Some(&u) = index.get(&ctx.paragraph) {
+            if let Ok(u) = keys.binary_search(&ctx.paragraph) {
                 // A sentence's anchors once, however many figures it holds.
                 if last_sentence[u] != ctx.sentence_id {
                     last_sentence[u] = ctx.sentence_id;
@@ -164,16 +161,20 @@ impl<'a> Matcher<'a> {
         english: bool,
         members: &[usize],
     ) -> Vec<Vec<usize>> {
-        let mut group_of: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+        // The group of each block (keys are sorted: a claim's block is
+        // found by search).
+        let mut group_of = vec![usize::MAX; keys.len()];
         for (g, (vi, en)) in groups.iter().enumerate() {
             for &u in if english { en } else { vi } {
-                group_of.insert(keys[u], g);
+                group_of[u] = g;
             }
         }
         let mut out = vec![Vec::new(); groups.len()];
         for &c in members {
-            if let Some(&g) = group_of.get(&self.contexts.of[c].paragraph) {
-                out[g].push(c);
+            if let Ok(u) = keys.binary_search(&self.contexts.of[c].paragraph)
+                && group_of[u] != usize::MAX
+            {
+                out[group_of[u]].push(c);
             }
         }
         out
