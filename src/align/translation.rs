@@ -129,7 +129,7 @@ impl<'a> Matcher<'a> {
                     keys.push((p as u32, l as u32 + 1));
                     blocks.push(Block {
                         anchors: Vec::new(),
-                        chars: part.lines[l].text().chars().count(),
+                        chars: char_count(part.lines[l].text()),
                     });
                 }
             }
@@ -183,6 +183,14 @@ impl<'a> Matcher<'a> {
     /// Align the sentences of one paragraph group, by the anchors of the
     /// claims they hold; returns groups of claims.
     fn align_sentences(&self, vis: &[usize], ens: &[usize]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        // Nothing to align, or one sentence a side (most groups): the
+        // aligner would answer without a look, so no blocks are built.
+        if vis.is_empty() || ens.is_empty() {
+            return Vec::new();
+        }
+        if self.one_sentence(vis) && self.one_sentence(ens) {
+            return vec![(vis.to_vec(), ens.to_vec())];
+        }
         let (vb, vo) = self.sentence_blocks(vis);
         let (eb, eo) = self.sentence_blocks(ens);
         monotonic::align(&vb, &eb)
@@ -194,6 +202,17 @@ impl<'a> Matcher<'a> {
                 )
             })
             .collect()
+    }
+
+    /// True when every claim of a non-empty set is in one sentence (the key
+    /// of `sentence_blocks`).
+    fn one_sentence(&self, members: &[usize]) -> bool {
+        let key = |c: usize| {
+            let ctx = &self.contexts.of[c];
+            (ctx.paragraph.1, ctx.sentence)
+        };
+        let first = key(members[0]);
+        members.iter().all(|&c| key(c) == first)
     }
 
     /// The sentences of a set of claims, in order: their blocks (a block's
@@ -230,6 +249,7 @@ impl<'a> Matcher<'a> {
     fn assign(&mut self, vis: &[usize], ens: &[usize], min_score: f64) {
         let (vis, ens) = (self.still_free(vis), self.still_free(ens));
         let mut candidates = Vec::new();
+        let mut mine = Vec::new();
         let huge = vis.len() * ens.len() > HUGE;
         for (a, &v) in vis.iter().enumerate() {
             let (from, to) = if huge {
@@ -241,7 +261,7 @@ impl<'a> Matcher<'a> {
             } else {
                 (0, ens.len())
             };
-            let mut mine = Vec::new();
+            mine.clear();
             for (b, &e) in ens.iter().enumerate().take(to).skip(from) {
                 let rel = relate(&self.claims[v], &self.claims[e]);
                 let Some(mut s) = pair_score(self.claims, &mut self.overlap, v, e, rel) else {
@@ -260,7 +280,7 @@ impl<'a> Matcher<'a> {
                 mine.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
                 mine.truncate(KEEP);
             }
-            candidates.extend(mine);
+            candidates.append(&mut mine);
         }
         candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
         for (_, v, e, rel) in candidates {
@@ -339,6 +359,13 @@ impl Matcher<'_> {
             }
         }
     }
+}
+
+/// The characters of a text: its bytes but UTF-8 continuation bytes (a
+/// plain count the compiler vectorises; `chars().count()` branches on
+/// short lines).
+fn char_count(text: &str) -> usize {
+    text.len() - text.bytes().filter(|&b| (b as i8) < -0x40).count()
 }
 
 /// How alike two claims are in kind: same dimension and same weakness first,
@@ -474,6 +501,13 @@ mod tests {
         let pairs = m.pairs.clone();
         drop(m);
         (r, pairs, uv, ue)
+    }
+
+    #[test]
+    fn characters_are_counted() {
+        for t in ["", "abc", "Hà Nội", "😀 ế x", "ẞ İ"] {
+            assert_eq!(char_count(t), t.chars().count(), "{t}");
+        }
     }
 
     /// Whole numbers written as the float formatter writes them.
