@@ -27,6 +27,8 @@ pub struct Line {
     buf: Arc<String>,
     start: usize,
     end: usize,
+    /// The characters of `text()`.
+    chars: usize,
     /// What only some lines need: `None` for a short line that needed no
     /// normalisation, as most are.
     extra: Option<Box<Extra>>,
@@ -157,7 +159,16 @@ impl Line {
     /// Line `number`, bytes `start..end` of `buf`.
     fn of(number: usize, buf: &Arc<String>, start: usize, end: usize) -> Self {
         let original = &buf[start..end];
-        let normalized = normalize_line(original);
+        let clean = plainly_clean(original.as_bytes());
+        let normalized = match clean {
+            Some(_) => None,
+            None => normalize_line(original),
+        };
+        let chars = match (&normalized, clean) {
+            (Some(n), _) => n.1.len() - 1,
+            (None, Some(chars)) => chars,
+            (None, None) => original.chars().count(),
+        };
         let long = normalized.as_ref().map_or(original.len(), |n| n.0.len()) >= LONG
             || original.len() >= LONG;
         let index = long.then(|| Indexes {
@@ -171,8 +182,14 @@ impl Line {
             buf: Arc::clone(buf),
             start,
             end,
+            chars,
             extra,
         }
+    }
+
+    /// The characters of `text()`.
+    pub fn chars(&self) -> usize {
+        self.chars
     }
 
     fn normalized(&self) -> Option<&(String, Vec<u32>)> {
@@ -338,26 +355,30 @@ fn printable8(w: u64) -> bool {
 /// True when no byte of the line can begin a character needing work: no
 /// `SUSPECT` byte but `0xE1` leading U+1E00–U+1EFF. Read without a branch
 /// per byte (a line of Vietnamese would mispredict often).
-fn plainly_clean(bytes: &[u8]) -> bool {
+/// Its characters when it is (counted in the same reading).
+fn plainly_clean(bytes: &[u8]) -> Option<usize> {
     if bytes.is_ascii() {
         let mut chunks = bytes.chunks_exact(8);
         let clean = chunks
             .by_ref()
             .all(|c| printable8(u64::from_le_bytes(c.try_into().unwrap_or_default())));
-        return clean && chunks.remainder().iter().all(|&b| !SUSPECT[b as usize]);
+        return (clean && chunks.remainder().iter().all(|&b| !SUSPECT[b as usize]))
+            .then_some(bytes.len());
     }
     let mut flag = false;
     let mut after_e1 = false;
+    let mut continuations = 0;
     for &b in bytes {
         flag |= (after_e1 & (b.wrapping_sub(0xb8) > 3)) | (SUSPECT[b as usize] & (b != 0xe1));
         after_e1 = b == 0xe1;
+        continuations += usize::from((b as i8) < -0x40);
     }
-    !(flag | after_e1)
+    (!(flag | after_e1)).then_some(bytes.len() - continuations)
 }
 
 fn needs_work(s: &str) -> bool {
     let bytes = s.as_bytes();
-    if plainly_clean(bytes) {
+    if plainly_clean(bytes).is_some() {
         return false;
     }
     let cl = crate::chars::classes();
@@ -455,7 +476,7 @@ mod tests {
     /// Every line of an article has one for the whole run.
     #[test]
     fn a_line_stays_small() {
-        assert!(std::mem::size_of::<Line>() <= 40);
+        assert!(std::mem::size_of::<Line>() <= 48);
     }
 
     /// The ranges `SUSPECT` passes without a look never need work.
@@ -482,7 +503,7 @@ mod tests {
             "plain ascii line!",
         ] {
             assert_eq!(
-                plainly_clean(line.as_bytes()),
+                plainly_clean(line.as_bytes()).is_some(),
                 !line
                     .chars()
                     .any(|c| !matches!(fold(c), Fold::Keep) || !crate::chars::is_nfc_starter(c)),
@@ -546,6 +567,7 @@ mod tests {
             }
             let line = Line::new(1, &s);
             let text = line.text().to_string();
+            assert_eq!(line.chars(), text.chars().count());
             let map: Vec<usize> = match line.normalized() {
                 Some(n) => n.1.iter().map(|&c| c as usize).collect(),
                 None => (0..=text.chars().count()).collect(),
