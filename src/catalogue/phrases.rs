@@ -39,15 +39,84 @@ impl<T> Entry<T> {
     }
 }
 
+/// Phrase lists by a key symbol (their first word, or their last): a hash
+/// map while phrases are added; once sealed, a bit per symbol that keys a
+/// list, and the lists in symbol order, found by the rank of the symbol's
+/// bit. Most tokens are rejected on their bit, and the others find their
+/// list without hashing.
+#[derive(Debug, Clone)]
+struct Index<T> {
+    map: FxHashMap<Sym, Vec<Entry<T>>>,
+    bits: Vec<u64>,
+    /// The bits set in `bits` before each of its words.
+    rank: Vec<u32>,
+    lists: Vec<(Sym, Vec<Entry<T>>)>,
+}
+
+impl<T> Default for Index<T> {
+    fn default() -> Self {
+        Index {
+            map: FxHashMap::default(),
+            bits: Vec::new(),
+            rank: Vec::new(),
+            lists: Vec::new(),
+        }
+    }
+}
+
+impl<T> Index<T> {
+    fn seal(&mut self, symbols: usize) {
+        self.bits = vec![0u64; symbols / 64 + 1];
+        for s in self.map.keys().chain(self.lists.iter().map(|(s, _)| s)) {
+            self.bits[s.0 as usize / 64] |= 1 << (s.0 as usize % 64);
+        }
+        self.lists.extend(self.map.drain());
+        self.lists.sort_unstable_by_key(|(s, _)| *s);
+        let mut n = 0;
+        self.rank = self
+            .bits
+            .iter()
+            .map(|w| {
+                let before = n;
+                n += w.count_ones();
+                before
+            })
+            .collect();
+    }
+
+    /// The phrases keyed by `s`, longest first.
+    #[inline]
+    fn get(&self, s: Sym) -> Option<&[Entry<T>]> {
+        if self.bits.is_empty() {
+            return self.map.get(&s).map(|l| &l[..]);
+        }
+        let i = s.0 as usize;
+        let w = *self.bits.get(i / 64)?;
+        let bit = 1u64 << (i % 64);
+        if w & bit == 0 {
+            return None;
+        }
+        let k = self.rank[i / 64] as usize + (w & (bit - 1)).count_ones() as usize;
+        Some(&self.lists[k].1)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty() && self.lists.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (Sym, &[Entry<T>])> + '_ {
+        self.map
+            .iter()
+            .map(|(s, l)| (*s, &l[..]))
+            .chain(self.lists.iter().map(|(s, l)| (*s, &l[..])))
+    }
+}
+
 /// A lexicon of phrases, each carrying a value.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: FxHashMap<Sym, Vec<Entry<T>>>,
-    by_last: FxHashMap<Sym, Vec<Entry<T>>>,
-    /// Once sealed, a bit per symbol that starts (ends) a phrase: most tokens
-    /// are rejected without hashing.
-    firsts: Vec<u64>,
-    lasts: Vec<u64>,
+    by_first: Index<T>,
+    by_last: Index<T>,
 }
 
 /// True when a phrase ending before token `end` would cut a word of several
@@ -60,19 +129,10 @@ fn ends_in_word(tokens: &[Token], end: usize) -> bool {
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: FxHashMap::default(),
-            by_last: FxHashMap::default(),
-            firsts: Vec::new(),
-            lasts: Vec::new(),
+            by_first: Index::default(),
+            by_last: Index::default(),
         }
     }
-}
-
-/// True when the bit of `s` is set, or the bitset is not built.
-#[inline]
-fn may_hold(bits: &[u64], s: Sym) -> bool {
-    let i = s.0 as usize;
-    bits.is_empty() || bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 impl<T: Clone> PhraseTable<T> {
@@ -95,8 +155,8 @@ impl<T: Clone> PhraseTable<T> {
             glued,
             value,
         };
-        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
-            let list = map.entry(key).or_default();
+        for (key, index) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let list = index.map.entry(key).or_default();
             list.push(entry.clone());
             // Longest first, so the first match is the longest.
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
@@ -106,31 +166,24 @@ impl<T: Clone> PhraseTable<T> {
 }
 
 impl<T> PhraseTable<T> {
-    /// Build the bitsets of first and last symbols, for a vocabulary of
+    /// Build the indexes of first and last symbols, for a vocabulary of
     /// `symbols` symbols; no phrase may be added afterwards.
     pub fn seal(&mut self, symbols: usize) {
-        let bits = |keys: &mut dyn Iterator<Item = &Sym>| {
-            let mut v = vec![0u64; symbols / 64 + 1];
-            for s in keys {
-                v[s.0 as usize / 64] |= 1 << (s.0 as usize % 64);
-            }
-            v
-        };
-        self.firsts = bits(&mut self.by_first.keys());
-        self.lasts = bits(&mut self.by_last.keys());
+        self.by_first.seal(symbols);
+        self.by_last.seal(symbols);
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and value.
     #[inline]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
         let first = tokens.get(i)?;
-        if first.sym == Sym::NONE || !may_hold(&self.firsts, first.sym) {
+        if first.sym == Sym::NONE {
             return None;
         }
         if first.in_word() {
             return None;
         }
-        let list = self.by_first.get(&first.sym)?;
+        let list = self.by_first.get(first.sym)?;
         let next = tokens.get(i + 1).map_or(Sym::NONE, |t| t.sym);
         list.iter()
             .find(|e| {
@@ -147,13 +200,13 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let last = tokens.get(end - 1)?;
-        if last.sym == Sym::NONE || !may_hold(&self.lasts, last.sym) {
+        if last.sym == Sym::NONE {
             return None;
         }
         if ends_in_word(tokens, end) {
             return None;
         }
-        let list = self.by_last.get(&last.sym)?;
+        let list = self.by_last.get(last.sym)?;
         let before = match end {
             1 => Sym::NONE,
             _ => tokens[end - 2].sym,
@@ -182,13 +235,13 @@ impl<T> PhraseTable<T> {
     /// True when a one-word phrase is this symbol.
     pub fn contains_word(&self, word: Sym) -> bool {
         self.by_first
-            .get(&word)
+            .get(word)
             .is_some_and(|l| l.iter().any(|e| e.words.len() == 1))
     }
 
     /// The first symbol of every phrase, for the scan's quick rejection.
     pub fn first_symbols(&self) -> impl Iterator<Item = Sym> + '_ {
-        self.by_first.keys().copied()
+        self.by_first.iter().map(|(s, _)| s)
     }
 
     /// The one-word phrases, for bitsets of word roles.
@@ -196,7 +249,7 @@ impl<T> PhraseTable<T> {
         self.by_first
             .iter()
             .filter(|(_, l)| l.iter().any(|e| e.words.len() == 1))
-            .map(|(s, _)| *s)
+            .map(|(s, _)| s)
     }
 }
 
