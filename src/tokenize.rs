@@ -265,7 +265,7 @@ pub fn tokenize(text: &str, symbols: &mut impl Symbols) -> Vec<Token> {
             i += len;
             key.push_lower(cl, c);
         }
-        if cl.is_uppercase(c) {
+        if (b < 0x80 && b.is_ascii_uppercase()) || (b >= 0x80 && cl.is_uppercase(c)) {
             flags |= CAPITALIZED;
         }
         if key.chars == 1 {

@@ -16,9 +16,10 @@ pub struct Vocab {
     /// Words of at most `SHORT` bytes, by `slot`; a power of two long.
     table: Vec<Slot>,
     /// For each slot, a tag of its key's hash (never 0), or 0 when empty:
-    /// two bytes a slot, so a lookup reads the slots themselves only when a
-    /// tag matches (most words of a text are not in the vocabulary).
-    tags: Vec<u16>,
+    /// a byte a slot (a few kilobytes, kept in the nearest cache), so a
+    /// lookup reads the slots themselves only when a tag matches (most words
+    /// of a text are not in the vocabulary).
+    tags: Vec<u8>,
     long: FxHashMap<Box<str>, Sym>,
     words: Vec<Box<str>>,
     max_len: usize,
@@ -60,8 +61,8 @@ fn hash((lo, hi): (u64, u64)) -> u64 {
 }
 
 #[inline]
-fn tag(h: u64) -> u16 {
-    ((h >> 8) as u16) | 1
+fn tag(h: u64) -> u8 {
+    ((h >> 8) as u8) | 1
 }
 
 impl Vocab {
