@@ -339,6 +339,29 @@ fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The lowest `n` bytes of a word, for `n` in 0..=8 (a table: a variable
+/// shift costs a branch).
+const LOW_BYTES: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// The lowest `n` bytes of a key, for `n` in 0..=KEY_LEN.
+const KEY_MASK: [u128; KEY_LEN + 1] = {
+    let mut t = [u128::MAX; KEY_LEN + 1];
+    let mut n = 0;
+    while n < KEY_LEN {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
 /// The bytes of `w` that are ASCII letters, each flagged by its bit 0x80
 /// (exact for every byte: no carry crosses from one byte to the next).
 #[inline]
@@ -371,11 +394,7 @@ fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word 
                 let at = len + (i - start);
                 buf[at..at + 8].copy_from_slice(&(w | (0x20 * ONES)).to_le_bytes());
             }
-            bits |= if run == 8 {
-                w
-            } else {
-                w & ((1u64 << (8 * run)) - 1)
-            };
+            bits |= w & LOW_BYTES[run];
             i += run;
             if run < 8 {
                 break;
@@ -460,11 +479,7 @@ fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word 
     k.copy_from_slice(&buf[..KEY_LEN]);
     let value = u128::from_le_bytes(k);
     *key = Key {
-        key: if len >= KEY_LEN {
-            value
-        } else {
-            value & ((1u128 << (8 * len)) - 1)
-        },
+        key: value & KEY_MASK[len.min(KEY_LEN)],
         len,
         chars,
     };

@@ -21,6 +21,9 @@ pub struct Vocab {
     /// of a text are not in the vocabulary).
     tags: Vec<u8>,
     long: FxHashMap<Box<str>, Sym>,
+    /// The symbol of each one-byte ASCII word (punctuation, single
+    /// letters, digits), read directly: 128 entries once any is interned.
+    ascii: Vec<Sym>,
     words: Vec<Box<str>>,
     max_len: usize,
 }
@@ -131,6 +134,10 @@ impl Vocab {
         }
         self.words.push(lower.into());
         let s = Sym(self.words.len() as u32);
+        if lower.len() == 1 && lower.is_ascii() {
+            self.ascii.resize(128, Sym::NONE);
+            self.ascii[lower.as_bytes()[0] as usize] = s;
+        }
         if lower.len() <= SHORT {
             self.insert_key(key(lower.as_bytes()), s);
         } else {
@@ -190,7 +197,10 @@ impl Symbols for Lookup<'_> {
         self.0.get(lower)
     }
     #[inline]
-    fn symbol_key(&mut self, key: u128, _len: usize) -> Sym {
+    fn symbol_key(&mut self, key: u128, len: usize) -> Sym {
+        if len == 1 && key < 128 {
+            return self.0.ascii.get(key as usize).copied().unwrap_or(Sym::NONE);
+        }
         self.0.get_key((key as u64, (key >> 64) as u64))
     }
 }
