@@ -221,6 +221,61 @@ impl Symbols for Interning<'_> {
 mod tests {
     use super::*;
 
+    /// Looked up in the built-in vocabulary, a token's symbol is that of its
+    /// lowercase text, whatever its case or script and however long.
+    #[test]
+    fn symbols_are_those_of_the_lowercase_text() {
+        let cat = crate::catalogue::builtin();
+        let pool = [
+            "Triệu",
+            "TỶ",
+            "percent",
+            "Percent",
+            "billion",
+            "MILLION",
+            "ĐỒNG",
+            "năm",
+            "Năm",
+            "one",
+            "hundred",
+            "nghìn",
+            "’s",
+            "don't",
+            "US$",
+            "%",
+            "İ",
+            "12,5",
+            "x",
+            " ",
+            " ",
+            "thousandthousand",
+            "tỷtỷtỷtỷtỷtỷ",
+            "a",
+            "các",
+            "Ω",
+            "K",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pool[(seed % pool.len() as u64) as usize]);
+            }
+            let toks = cat.tokenize(&text);
+            for t in &toks {
+                let raw = &text[t.range()];
+                let mut lower = String::new();
+                for c in raw.chars() {
+                    crate::chars::push_lowercase(c, &mut lower);
+                }
+                assert_eq!(t.sym, cat.sym(&lower), "{raw:?} in {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn words_short_and_long_round_trip() {
         let mut v = Vocab::default();
