@@ -187,8 +187,9 @@ impl<T> PhraseTable<T> {
         let next = tokens.get(i + 1).map_or(Sym::NONE, |t| t.sym);
         list.iter()
             .find(|e| {
-                (e.words.len() == 1 || e.second == next)
-                    && e.matches(&tokens[i..])
+                // A one-word phrase keyed by this token's symbol matches it
+                // (its words need not be read).
+                (e.words.len() == 1 || (e.second == next && e.matches(&tokens[i..])))
                     && !ends_in_word(tokens, i + e.words.len())
             })
             .map(|e| (e.words.len(), &e.value))
@@ -215,8 +216,7 @@ impl<T> PhraseTable<T> {
             .find(|e| {
                 let len = e.words.len();
                 len <= end
-                    && (len == 1 || e.penult == before)
-                    && e.matches(&tokens[end - len..end])
+                    && (len == 1 || (e.penult == before && e.matches(&tokens[end - len..end])))
                     && !tokens[end - len].in_word()
             })
             .map(|e| (e.words.len(), &e.value))
