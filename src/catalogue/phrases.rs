@@ -67,10 +67,12 @@ impl<T> Default for Index<T> {
 impl<T> Index<T> {
     fn seal(&mut self, symbols: usize) {
         self.bits = vec![0u64; symbols / 64 + 1];
-        for s in self.map.keys().chain(self.lists.iter().map(|(s, _)| s)) {
+        self.lists.extend(self.map.drain());
+        // `Sym::NONE` (a word outside the vocabulary) keys nothing.
+        self.lists.retain(|(s, _)| *s != Sym::NONE);
+        for (s, _) in &self.lists {
             self.bits[s.0 as usize / 64] |= 1 << (s.0 as usize % 64);
         }
-        self.lists.extend(self.map.drain());
         self.lists.sort_unstable_by_key(|(s, _)| *s);
         let mut n = 0;
         self.rank = self
@@ -88,7 +90,7 @@ impl<T> Index<T> {
     #[inline]
     fn get(&self, s: Sym) -> Option<&[Entry<T>]> {
         if self.bits.is_empty() {
-            return self.map.get(&s).map(|l| &l[..]);
+            return self.map.get(&s).filter(|_| s != Sym::NONE).map(|l| &l[..]);
         }
         let i = s.0 as usize;
         let w = *self.bits.get(i / 64)?;
@@ -176,14 +178,13 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at token `i`: its length in tokens and value.
     #[inline]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
+        // (No phrase is keyed by `Sym::NONE`: its bit is never set, so the
+        // bit alone rejects a word outside the vocabulary.)
         let first = tokens.get(i)?;
-        if first.sym == Sym::NONE {
-            return None;
-        }
+        let list = self.by_first.get(first.sym)?;
         if first.in_word() {
             return None;
         }
-        let list = self.by_first.get(first.sym)?;
         let next = tokens.get(i + 1).map_or(Sym::NONE, |t| t.sym);
         list.iter()
             .find(|e| {
@@ -201,9 +202,6 @@ impl<T> PhraseTable<T> {
             return None;
         }
         let last = tokens.get(end - 1)?;
-        if last.sym == Sym::NONE {
-            return None;
-        }
         if ends_in_word(tokens, end) {
             return None;
         }
