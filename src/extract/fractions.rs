@@ -85,7 +85,11 @@ impl Scanner<'_> {
     /// Returns the end and the share.
     pub(super) fn proportion_after(&self, k: usize, num: f64) -> Option<(usize, f64)> {
         let (len, _) = self.t.role(WordRole::FractionOf).match_at(self.tokens, k)?;
-        let d = k + len;
+        let mut d = k + len;
+        // "seven of the city's 10 districts": an owner may stand before the whole.
+        if self.is_word(d) && (self.raw(d).ends_with("'s") || self.raw(d).ends_with("’s")) {
+            d += 1;
+        }
         let den = self.small_amount_at(d)?;
         let end = self.small_amount_end(d);
         let unit_after = self.t.units.starts_at(self.tokens, end) || self.is_punct(end, '%');
