@@ -110,9 +110,10 @@ impl Scanner<'_> {
         // a rate.
         // "an hour and a half" is always one and a half.
         let and_a_half = core.readings.first().is_some_and(|r| r.value == 1.5);
-        let one_unit = core.unit.is_some_and(|u| {
-            self.cat.units[u].one_with_article || (and_a_half && core.unit.is_some())
-        }) && !self.rate_before(i);
+        let one_unit = core
+            .unit
+            .is_some_and(|u| self.cat.units[u].one_with_article || and_a_half)
+            && !self.rate_before(i);
         if first.article && core.scale == 1.0 && !core.fraction {
             if !one_unit {
                 return Some(Step::Skip(first.end));

@@ -146,6 +146,18 @@ struct Tally {
     right_code: usize,
 }
 
+/// Count an outcome in the changes or the equivalents of a pair of tallies.
+fn count(t: &mut (Tally, Tally), o: &Outcome) {
+    let t = if o.expect == "quiet" {
+        &mut t.1
+    } else {
+        &mut t.0
+    };
+    t.applied += 1;
+    t.ok += o.ok as usize;
+    t.right_code += o.right_code as usize;
+}
+
 struct Outcome {
     /// The change is on a summary bullet or the takeaway.
     summary: bool,
@@ -322,19 +334,8 @@ fn news_fixtures_are_caught_and_quiet() {
     let mut by_kind: BTreeMap<(&str, bool), (Tally, Tally)> = BTreeMap::new();
     let mut totals: BTreeMap<bool, (Tally, Tally)> = BTreeMap::new();
     for o in &outcomes {
-        for t in [
-            by_kind.entry((o.kind.as_str(), o.held_out)).or_default(),
-            totals.entry(o.held_out).or_default(),
-        ] {
-            let t = if o.expect == "quiet" {
-                &mut t.1
-            } else {
-                &mut t.0
-            };
-            t.applied += 1;
-            t.ok += o.ok as usize;
-            t.right_code += o.right_code as usize;
-        }
+        count(by_kind.entry((o.kind.as_str(), o.held_out)).or_default(), o);
+        count(totals.entry(o.held_out).or_default(), o);
     }
     let mut report = String::from("news fixtures: caught (right code) / quiet, by kind\n");
     for ((kind, held), (e, q)) in &by_kind {
@@ -363,13 +364,7 @@ fn news_fixtures_are_caught_and_quiet() {
     for summary in [true, false] {
         let mut t = (Tally::default(), Tally::default());
         for o in outcomes.iter().filter(|o| o.summary == summary) {
-            let t = if o.expect == "quiet" {
-                &mut t.1
-            } else {
-                &mut t.0
-            };
-            t.applied += 1;
-            t.ok += o.ok as usize;
+            count(&mut t, o);
         }
         report.push_str(&format!(
             "  {:<11}: caught {} of {}, quiet {} of {}\n",

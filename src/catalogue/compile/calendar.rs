@@ -6,19 +6,53 @@ use super::super::schema::{ClockDef, ClockRole, MonthDef, PerLang};
 use super::{Ctx, Result, insert, per_lang};
 
 pub(super) fn months(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Result {
+    numbered_names(cat, cx, defs, Calendar::Months)
+}
+
+pub(super) fn weekdays(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Result {
+    numbered_names(cat, cx, defs, Calendar::Weekdays)
+}
+
+/// The two lists of numbered names: months 1–12, days of the week 1
+/// (Monday) to 7 (Sunday).
+#[derive(Clone, Copy)]
+enum Calendar {
+    Months,
+    Weekdays,
+}
+
+fn numbered_names(
+    cat: &mut Catalogue,
+    cx: &mut Ctx,
+    defs: PerLang<MonthDef>,
+    which: Calendar,
+) -> Result {
+    let (what, last, range) = match which {
+        Calendar::Months => ("month", 12, "1-12"),
+        Calendar::Weekdays => ("weekday", 7, "1 (Monday) to 7 (Sunday)"),
+    };
     for (lang, defs) in per_lang(defs) {
         for d in defs {
-            if !(1..=12).contains(&d.number) {
+            if !(1..=last).contains(&d.number) {
                 return Err(cx.fail(
                     &format!("number: {}", d.number),
-                    "month number must be 1-12".into(),
+                    format!("{what} number must be {range}"),
                 ));
             }
             for n in &d.names {
-                insert(cat, cx, |c| &mut c.lang_mut(lang).months, n, d.number)?;
+                insert(
+                    cat,
+                    cx,
+                    |c| match which {
+                        Calendar::Months => &mut c.lang_mut(lang).months,
+                        Calendar::Weekdays => &mut c.lang_mut(lang).weekdays,
+                    },
+                    n,
+                    d.number,
+                )?;
             }
             cx.examples
-                .push((format!("month {}", d.number), d.examples));
+                .push((format!("{what} {}", d.number), d.examples));
         }
     }
     Ok(())
@@ -72,25 +106,6 @@ pub(super) fn clock(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<ClockDef>) 
                 }
             }
             cx.examples.push((format!("clock {first}"), d.examples));
-        }
-    }
-    Ok(())
-}
-
-pub(super) fn weekdays(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<MonthDef>) -> Result {
-    for (lang, defs) in per_lang(defs) {
-        for d in defs {
-            if !(1..=7).contains(&d.number) {
-                return Err(cx.fail(
-                    &format!("number: {}", d.number),
-                    "weekday number must be 1 (Monday) to 7 (Sunday)".into(),
-                ));
-            }
-            for n in &d.names {
-                insert(cat, cx, |c| &mut c.lang_mut(lang).weekdays, n, d.number)?;
-            }
-            cx.examples
-                .push((format!("weekday {}", d.number), d.examples));
         }
     }
     Ok(())
