@@ -154,8 +154,10 @@ impl Scanner<'_> {
     pub(super) fn ordinal_word_at(&self, i: usize) -> Option<Step> {
         let t = self.tok(i)?;
         let (value, after) = self.t.ordinals.get(&t.sym)?;
+        // "the second thing", "a second plant": a restricted ordinal also
+        // needs the noun it ranks ("in a second." is a moment).
         let follows = i >= 1 && self.tok(i - 1).is_some_and(|p| after.contains(&p.sym));
-        if !after.is_empty() && !follows {
+        if !after.is_empty() && !(follows && self.is_word(i + 1)) {
             return None;
         }
         let digits = format!("{value}");
