@@ -157,7 +157,8 @@ impl Scanner<'_> {
         // "the second thing", "a second plant": a restricted ordinal also
         // needs the noun it ranks ("in a second." is a moment).
         let follows = i >= 1 && self.tok(i - 1).is_some_and(|p| after.contains(&p.sym));
-        if !after.is_empty() && !(follows && self.is_word(i + 1)) {
+        let ranks_a_noun = follows && self.is_word(i + 1);
+        if !after.is_empty() && !ranks_a_noun {
             return None;
         }
         let digits = format!("{value}");
