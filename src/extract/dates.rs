@@ -236,9 +236,7 @@ impl Scanner<'_> {
         if self.is_number(i) && self.is_punct(i + 1, '/') {
             let day = self.day_at(i)?;
             let month = self.month_number_at(i + 2)?;
-            let slashed_on = self.is_punct(i + 3, '/') || (i >= 1 && self.is_punct(i - 1, '/'));
-            let alone = !slashed_on;
-            if alone && self.attached(i + 1) && self.attached(i + 2) && !self.slash_proportion(i) {
+            if self.lone_slash_pair(i).is_some() && !self.slash_proportion(i) {
                 return Some(self.date_claim(
                     i,
                     i + 3,

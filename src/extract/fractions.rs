@@ -63,13 +63,7 @@ impl Scanner<'_> {
     /// over a larger one (up to 1,000) before a word is "11 of 15", not a
     /// date or a code.
     pub(super) fn slash_proportion(&self, i: usize) -> bool {
-        if !(self.is_punct(i + 1, '/') && self.attached(i + 1) && self.attached(i + 2)) {
-            return false;
-        }
-        if (i >= 1 && self.is_punct(i - 1, '/')) || self.is_punct(i + 3, '/') {
-            return false;
-        }
-        let (Some(a), Some(b)) = (self.plain_int(i), self.plain_int(i + 2)) else {
+        let Some((a, b)) = self.lone_slash_pair(i) else {
             return false;
         };
         a >= 1

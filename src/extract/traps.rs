@@ -254,14 +254,20 @@ impl Scanner<'_> {
     /// "3/4", "1/3": a small written fraction (denominator up to 10, the
     /// numerator smaller), not part of a longer slashed group.
     pub(super) fn slash_fraction(&self, i: usize) -> Option<f64> {
+        let (a, b) = self.lone_slash_pair(i)?;
+        (a >= 1 && a < b && b <= 10).then(|| a as f64 / b as f64)
+    }
+
+    /// The two whole numbers of "a/b" glued together at `i`, when no other
+    /// slash continues the group ("24/7", "3/4", "18/10", not "1/2/2025").
+    pub(super) fn lone_slash_pair(&self, i: usize) -> Option<(u32, u32)> {
         if !(self.is_punct(i + 1, '/') && self.attached(i + 1) && self.attached(i + 2)) {
             return None;
         }
         if (i >= 1 && self.is_punct(i - 1, '/')) || self.is_punct(i + 3, '/') {
             return None;
         }
-        let (a, b) = (self.plain_int(i)?, self.plain_int(i + 2)?);
-        (a >= 1 && a < b && b <= 10).then(|| a as f64 / b as f64)
+        Some((self.plain_int(i)?, self.plain_int(i + 2)?))
     }
 
     /// Index after a run of tokens glued together starting at `i`.

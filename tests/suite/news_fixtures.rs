@@ -338,28 +338,22 @@ fn news_fixtures_are_caught_and_quiet() {
         count(totals.entry(o.held_out).or_default(), o);
     }
     let mut report = String::from("news fixtures: caught (right code) / quiet, by kind\n");
-    for ((kind, held), (e, q)) in &by_kind {
-        report.push_str(&format!(
-            "  {:<16} {:<9} caught {:>6} of {:>3} ({} right code)   quiet {:>6} of {:>3}\n",
-            kind,
-            if *held { "held-out" } else { "dev" },
+    let split = |held: bool| if held { "held-out" } else { "dev" };
+    let line = |label: String, (e, q): &(Tally, Tally)| {
+        format!(
+            "  {label:<26} caught {:>6} of {:>3} ({} right code)   quiet {:>6} of {:>3}\n",
             rate(e),
             e.applied,
             e.right_code,
             rate(q),
             q.applied
-        ));
+        )
+    };
+    for ((kind, held), t) in &by_kind {
+        report.push_str(&line(format!("{kind:<16} {}", split(*held)), t));
     }
-    for (held, (e, q)) in &totals {
-        report.push_str(&format!(
-            "  ALL {:<9}: caught {} of {} ({} right code), quiet {} of {}\n",
-            if *held { "held-out" } else { "dev" },
-            rate(e),
-            e.applied,
-            e.right_code,
-            rate(q),
-            q.applied
-        ));
+    for (held, t) in &totals {
+        report.push_str(&line(format!("ALL {}", split(*held)), t));
     }
     for summary in [true, false] {
         let mut t = (Tally::default(), Tally::default());
