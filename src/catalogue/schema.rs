@@ -486,11 +486,13 @@ pub enum WordRole {
     WeekdayPrefix,
     WeekdayBefore,
     WeekdayAfter,
+    MonthBefore,
+    Alternative,
 }
 
 impl WordRole {
     /// How many roles there are (roles index dense tables).
-    pub const COUNT: usize = WordRole::WeekdayAfter as usize + 1;
+    pub const COUNT: usize = WordRole::Alternative as usize + 1;
 }
 
 /// What an omitted figure of a dimension means to the story (`omitted`).

@@ -142,6 +142,7 @@ impl Scanner<'_> {
         if let Some((len, _)) = self.t.clock.hour.match_at(self.tokens, a.end) {
             a.hour_word = true;
             a.glued = self.attached(a.end) && self.is_word(a.end);
+            let capital = self.tokens[a.end].capitalized();
             a.end += len;
             if a.minute.is_none() {
                 if self.is_number(a.end) && self.digits_len(a.end) <= 2 {
@@ -157,6 +158,11 @@ impl Scanner<'_> {
                     a.minute = Some(30);
                     a.end += 1;
                 }
+            }
+            // Rule `capital-generation`: a capital glued to a figure with no
+            // minutes names a generation ("4G", "5G"), not an hour.
+            if a.glued && capital && a.minute.is_none() {
+                return None;
             }
         } else if a.minute.is_none()
             && self.lang == Lang::Vi

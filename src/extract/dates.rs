@@ -193,9 +193,9 @@ impl Scanner<'_> {
             };
             return Some(self.date_claim(i, k + 1, Some(b), d));
         }
-        // A month alone needs a preposition before it ("in December"); "May"
-        // alone is too often the verb.
-        if m != 5 && i >= 1 && self.has_role(WordRole::YearMarker, i - 1) {
+        // A month alone needs a word that places it in time; "May" alone is
+        // too often the verb.
+        if m != 5 && self.month_placed(i, len) {
             let d = DateParts {
                 year: None,
                 month: Some(m),
@@ -205,6 +205,40 @@ impl Scanner<'_> {
             return Some(self.date_claim(i, i + len, None, d));
         }
         None
+    }
+
+    /// Whether the English month name at `i` (`len` tokens) is placed in
+    /// time: after a year-marker or month-before word ("in December", "next
+    /// April", "mid-March"), or at one end of a span of months ("Jan-Nov",
+    /// "October to December").
+    fn month_placed(&self, i: usize, len: usize) -> bool {
+        let before = if i >= 2 && self.is_punct(i - 1, '-') && self.attached(i) {
+            i - 2
+        } else {
+            i.wrapping_sub(1)
+        };
+        if i >= 1
+            && (self.has_role(WordRole::YearMarker, before)
+                || self.has_role(WordRole::MonthBefore, before))
+        {
+            return true;
+        }
+        let after = i + len;
+        let month_at = |k: usize| self.t.months.match_at(self.tokens, k).is_some();
+        let joins = |k: usize| {
+            self.t
+                .role(WordRole::RangeTo)
+                .match_at(self.tokens, k)
+                .or_else(|| self.t.role(WordRole::RangeAnd).match_at(self.tokens, k))
+        };
+        let span_after = joins(after).is_some_and(|(l, _)| month_at(after + l));
+        let span_before = [WordRole::RangeTo, WordRole::RangeAnd].iter().any(|&role| {
+            self.t
+                .role(role)
+                .match_ending_at(self.tokens, i)
+                .is_some_and(|(jl, _)| self.t.months.match_ending_at(self.tokens, i - jl).is_some())
+        });
+        span_after || span_before
     }
 
     pub(super) fn vi_date_at(&self, i: usize) -> Option<Step> {

@@ -3,6 +3,7 @@
 
 use crate::catalogue::schema::WordRole;
 use crate::claim::{Kind, Qualifier, Readings};
+use crate::lang::Lang;
 use crate::tokenize::TokenKind;
 
 use super::{Core, Scanner, Step, reading};
@@ -62,6 +63,9 @@ struct Span {
 
 impl Scanner<'_> {
     pub(super) fn quantity_at(&self, i: usize) -> Option<Step> {
+        if let Some(step) = self.labelled_word_at(i) {
+            return Some(step);
+        }
         let mut first = self.core_at(i)?;
         self.settle_unit(&mut first, i);
         // A lone number word that is no claim by itself ("a", "một"), with no
@@ -172,6 +176,9 @@ impl Scanner<'_> {
         c.range |= decade.is_some();
         c.qualifier = qualifier;
         c.weak = weak(kind, &first, &core, hi.is_some());
+        if c.weak && first.words && self.alternative_follows(end) {
+            return Some(Step::Skip(end));
+        }
         Some(Step::Claim(Box::new(c), end))
     }
 
@@ -462,6 +469,39 @@ impl Scanner<'_> {
                 .role(WordRole::RangeBetween)
                 .match_ending_at(self.tokens, i)
                 .is_some())
+    }
+}
+
+impl Scanner<'_> {
+    /// A Vietnamese number word after a label noun is the label, compared
+    /// digit for digit: "quý hai" is the second quarter, "hạng ba" third
+    /// place (a label before digits is read in `traps.rs`).
+    /// Rule `alternatives`: "an hour or two", "một hoặc hai ngày": a bare
+    /// spelled-out figure offered as one of two is no claim of its own.
+    fn alternative_follows(&self, end: usize) -> bool {
+        self.t
+            .role(WordRole::Alternative)
+            .match_at(self.tokens, end)
+            .is_some_and(|(len, _)| {
+                self.is_number(end + len)
+                    || super::words::parse(self.t, self.lang, self.toks(), end + len).is_some()
+            })
+    }
+
+    fn labelled_word_at(&self, i: usize) -> Option<Step> {
+        if self.lang != Lang::Vi || !self.is_word(i) {
+            return None;
+        }
+        self.t
+            .role(WordRole::OrdinalPrefix)
+            .match_ending_at(self.tokens, i)?;
+        let w = super::words::parse(self.t, self.lang, self.toks(), i)?;
+        if self.attaches_after_number(w.end) {
+            return None;
+        }
+        let digits = format!("{}", w.value);
+        let c = self.literal_of(&[digits.as_str()], i, w.end, None)?;
+        Some(Step::Claim(Box::new(c), w.end))
     }
 }
 

@@ -177,7 +177,9 @@ impl Scanner<'_> {
         // "No. 1", "thế kỷ 18": the label may be a phrase, or abbreviated;
         // a unit after the number makes it a quantity ("phiên bản 3 giờ", a
         // three-hour version).
-        if self.attaches_after_number(i + 1) || self.is_punct(i + 1, '%') {
+        // "quý 4 năm 2023": a year-marker followed by its year is no unit.
+        let year_next = self.has_role(WordRole::YearMarker, i + 1) && self.year_at(i + 2).is_some();
+        if (self.attaches_after_number(i + 1) && !year_next) || self.is_punct(i + 1, '%') {
             return None;
         }
         let label_end = if i >= 2 && self.is_punct(i - 1, '.') {
