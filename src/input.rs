@@ -46,6 +46,9 @@ impl Size {
             .find(|c: char| !c.is_ascii_digit() && c != '.')
             .unwrap_or(t.len());
         let (num, unit) = t.split_at(split);
+        if num.is_empty() {
+            return Err(format!("{s:?} is not a size (e.g. 100MB)"));
+        }
         let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
             "" | "b" => 1,
             "k" | "kb" => 1000,

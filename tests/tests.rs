@@ -28,6 +28,8 @@ mod news_fixtures;
 mod prop_numbers;
 #[path = "suite/regressions.rs"]
 mod regressions;
+#[path = "suite/safe_write.rs"]
+mod safe_write;
 #[path = "suite/seed_extract.rs"]
 mod seed_extract;
 #[path = "suite/shapes.rs"]
