@@ -71,9 +71,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         let corpus = eval::load_corpus(dir)?;
         let (known, from) = known_errors(args.known_errors.as_deref(), dir, &corpus.name)?;
         warn(&format!(
-            "factcheck eval: {}: {} known errors from {from}",
+            "factcheck eval: {}: {} from {from}",
             corpus.name,
-            known.len()
+            factcheck::render::human::plural(known.len(), "known error")
         ));
         let (report, mut cases) = eval::evaluate(cat, &corpus, args.group, args.seed, &known);
         reports.push(report);
