@@ -12,6 +12,8 @@ mod cli_catalogue;
 mod cli_check;
 #[path = "suite/cli_ci.rs"]
 mod cli_ci;
+#[path = "suite/cli_config.rs"]
+mod cli_config;
 #[path = "suite/cli_edges.rs"]
 mod cli_edges;
 #[path = "suite/cli_extract.rs"]

@@ -339,3 +339,16 @@ fn eval_says_which_known_errors_it_used() {
         "{err}"
     );
 }
+
+#[test]
+fn figures_read_like_a_person_wrote_them() {
+    let text = "Năm 2035, doanh thu đạt 1000000000000000000000000000000000000000000 USD.\nIn 2035 revenue reaches 1000000000000000000000000000000000000000000 USD.\n";
+    let (_, out, _) = run(factcheck().args(["extract", "-"]).write_stdin(text));
+    assert!(out.contains(" 2035 "), "{out}");
+    assert!(!out.contains("2,035"), "{out}");
+    assert!(out.contains("1e42 USD"), "{out}");
+    assert!(!out.contains("trillion"), "{out}");
+    assert!(out.ends_with("  4 claims\n"), "{out}");
+    let (_, one, _) = run(factcheck().args(["extract", "-"]).write_stdin("In 2035.\n"));
+    assert!(one.ends_with("  1 claim\n"), "{one}");
+}
