@@ -85,7 +85,7 @@ impl std::fmt::Display for Size {
             (1000, "KB"),
         ];
         for (n, name) in units {
-            if self.0 >= n && self.0 % n == 0 {
+            if self.0 >= n && self.0.is_multiple_of(n) {
                 return write!(f, "{} {name}", self.0 / n);
             }
         }
