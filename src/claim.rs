@@ -483,14 +483,15 @@ impl Claim {
         } else {
             (r.value, r.value_hi)
         };
+        // A year is a name, not a quantity: "2035", never "2,035".
+        let num = |v: f64| match self.kind {
+            Kind::Year => fmt_num(v),
+            _ => human_num(v),
+        };
         if self.vague || self.range || hi != lo {
-            format!(
-                "{} to {}",
-                human_num(self.shown(lo)),
-                human_num(self.shown(hi))
-            )
+            format!("{} to {}", num(self.shown(lo)), num(self.shown(hi)))
         } else {
-            human_num(self.shown(lo))
+            num(self.shown(lo))
         }
     }
 }
@@ -544,8 +545,11 @@ pub fn clock_text(minutes: f64) -> String {
 }
 
 /// A number an editor reads at a glance: "6 trillion", "587 million",
-/// "16,700", "4.3".
+/// "16,700", "4.3"; past a thousand trillion, "1e42".
 pub fn human_num(v: f64) -> String {
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return fmt_num(v);
+    }
     const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
     for (factor, word) in SCALES {
         if v.abs() >= factor {
@@ -588,6 +592,9 @@ mod tests {
         assert_eq!(human_num(1600.0), "1,600");
         assert_eq!(human_num(-1234.5), "-1,234.5");
         assert_eq!(human_num(4.3), "4.3");
+        assert_eq!(human_num(1e42), "1e42");
+        assert_eq!(human_num(-2.5e18), "-2.5e18");
+        assert_eq!(human_num(999e12), "999 trillion");
     }
 
     fn q(kind: QualifierKind) -> Qualifier {

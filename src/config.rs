@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Finding, Severity};
 
+mod suppressions;
+
+pub use suppressions::{Suppressions, normalize};
+
 /// The lowest severity that fails a run (exit code 1): the policy of
 /// `fail-on` in the configuration and of `--fail-on`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -43,8 +47,10 @@ impl FailOn {
 pub const NAMES: &[&str] = &["factcheck.yaml", ".factcheck.yaml"];
 
 /// A configuration or baseline file that could not be used.
+/// Shown as `file:line: message`, or `file: message` when no line applies
+/// (line 0).
 #[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{file}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
 pub struct ConfigError {
     pub file: String,
     pub line: usize,
@@ -142,15 +148,16 @@ pub struct Config {
     pub file: ConfigFile,
 }
 
-fn parse<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, ConfigError> {
+fn parse<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    limit: u64,
+) -> Result<T, ConfigError> {
     let err = |line, message| ConfigError {
         file: path.display().to_string(),
         line,
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| err(0, format!("cannot read: {e}")))?;
-    let text = crate::input::decode(&bytes, &path.display().to_string())
-        .map_err(|e| err(0, e.to_string()))?;
+    let text = crate::catalogue::read_yaml_file(path, limit).map_err(|m| err(0, m))?;
     if text.trim().is_empty() {
         return Ok(T::default());
     }
@@ -171,7 +178,7 @@ fn parse<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, Con
 
 /// The directory a file's relative paths start from.
 fn base_of(path: &Path) -> PathBuf {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let abs = normalize(path);
     abs.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
@@ -180,7 +187,7 @@ fn base_of(path: &Path) -> PathBuf {
 pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
-        None => find(start),
+        None => find(start)?,
     };
     let Some(path) = path else {
         return Ok(Config {
@@ -188,7 +195,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError
             ..Config::default()
         });
     };
-    let file: ConfigFile = parse(&path)?;
+    let file: ConfigFile = parse(&path, crate::catalogue::yaml_bounds::MAX_FILE)?;
     for (i, s) in file.suppressions.iter().enumerate() {
         if s.reason.trim().is_empty() {
             return Err(ConfigError {
@@ -205,103 +212,39 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError
     })
 }
 
-fn find(start: &Path) -> Option<PathBuf> {
-    let abs = std::path::absolute(start).ok()?;
-    abs.ancestors()
-        .flat_map(|d| NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
+/// The nearest configuration file from `start` (a directory) upwards; both
+/// names in one directory is an error, since neither would be seen to win.
+pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    let abs = suppressions::normalize(start);
+    for d in abs.ancestors() {
+        let found: Vec<PathBuf> = NAMES
+            .iter()
+            .map(|n| d.join(n))
+            .filter(|p| p.is_file())
+            .collect();
+        match found.as_slice() {
+            [] => {}
+            [one] => return Ok(Some(one.clone())),
+            [first, ..] => {
+                return Err(ConfigError {
+                    file: first.display().to_string(),
+                    line: 0,
+                    message: format!(
+                        "both {} and {} are in {}: keep one",
+                        NAMES[0],
+                        NAMES[1],
+                        d.display()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Load a baseline's suppressions.
 pub fn load_baseline(path: &Path) -> Result<Vec<Suppression>, ConfigError> {
-    Ok(parse::<BaselineFile>(path)?.suppressions)
-}
-
-/// A set of suppressions from one file, matching findings.
-#[derive(Debug)]
-pub struct Suppressions {
-    /// Where they came from, for messages.
-    pub origin: String,
-    base: PathBuf,
-    entries: Vec<(Suppression, Option<globset::GlobMatcher>)>,
-    used: Vec<std::sync::atomic::AtomicBool>,
-}
-
-impl Suppressions {
-    pub fn new(origin: &str, base: &Path, list: Vec<Suppression>) -> Suppressions {
-        let entries: Vec<_> = list
-            .into_iter()
-            .map(|s| {
-                let glob = globset::Glob::new(&s.file)
-                    .ok()
-                    .map(|g| g.compile_matcher());
-                (s, glob)
-            })
-            .collect();
-        let used = entries
-            .iter()
-            .map(|_| std::sync::atomic::AtomicBool::new(false))
-            .collect();
-        Suppressions {
-            origin: origin.to_string(),
-            base: base.to_path_buf(),
-            entries,
-            used,
-        }
-    }
-
-    /// The path of an article relative to this file's directory.
-    fn relative(&self, article: &str) -> Option<PathBuf> {
-        if article == "<stdin>" {
-            return None;
-        }
-        let abs = std::path::absolute(article).ok()?;
-        Some(
-            abs.strip_prefix(&self.base)
-                .map(Path::to_path_buf)
-                .unwrap_or(abs),
-        )
-    }
-
-    fn applies_to(&self, i: usize, rel: &Path) -> bool {
-        let (s, glob) = &self.entries[i];
-        Path::new(&s.file) == rel || glob.as_ref().is_some_and(|g| g.is_match(rel))
-    }
-
-    /// True (and remembered) when a suppression accepts this finding.
-    pub fn suppresses(&self, article: &str, f: &Finding) -> bool {
-        let Some(rel) = self.relative(article) else {
-            return false;
-        };
-        fn text(l: &Option<crate::diagnostic::Location>) -> Option<&str> {
-            l.as_ref().map(|l| l.text.as_str())
-        }
-        let mut hit = false;
-        for (i, (s, _)) in self.entries.iter().enumerate() {
-            if s.code.0 == f.code
-                && s.target.as_deref() == text(&f.target)
-                && s.source.as_deref() == text(&f.source)
-                && self.applies_to(i, &rel)
-            {
-                self.used[i].store(true, std::sync::atomic::Ordering::Relaxed);
-                hit = true;
-            }
-        }
-        hit
-    }
-
-    /// Suppressions for a checked article that matched nothing.
-    pub fn stale_for(&self, article: &str) -> Vec<&Suppression> {
-        let Some(rel) = self.relative(article) else {
-            return Vec::new();
-        };
-        (0..self.entries.len())
-            .filter(|&i| {
-                !self.used[i].load(std::sync::atomic::Ordering::Relaxed) && self.applies_to(i, &rel)
-            })
-            .map(|i| &self.entries[i].0)
-            .collect()
-    }
+    Ok(parse::<BaselineFile>(path, crate::catalogue::yaml_bounds::MAX_BASELINE)?.suppressions)
 }
 
 /// The suppressions that accept exactly these findings, for a baseline
@@ -309,8 +252,13 @@ impl Suppressions {
 pub fn baseline_for(path: &Path, files: &[(String, Vec<Finding>)]) -> BaselineFile {
     let base = base_of(path);
     let mut suppressions = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (article, findings) in files {
-        let abs = std::path::absolute(article).unwrap_or_else(|_| PathBuf::from(article));
+        if article == "<stdin>" {
+            // Nothing could match it: standard input has no path.
+            continue;
+        }
+        let abs = normalize(Path::new(article));
         let rel = abs
             .strip_prefix(&base)
             .map(Path::to_path_buf)
@@ -323,7 +271,8 @@ pub fn baseline_for(path: &Path, files: &[(String, Vec<Finding>)]) -> BaselineFi
                 source: f.source.as_ref().map(|l| l.text.clone()),
                 reason: "accepted in the baseline".to_string(),
             };
-            if !suppressions.contains(&s) {
+            let key = (s.file.clone(), f.code, s.target.clone(), s.source.clone());
+            if seen.insert(key) {
                 suppressions.push(s);
             }
         }

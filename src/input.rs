@@ -2,8 +2,9 @@
 //!
 //! Owns decoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM), the clear
 //! errors for what cannot be decoded (invalid UTF-8 with its byte offset, NUL
-//! bytes of a binary file), and reading `-` from standard input. Files are only
-//! ever opened for reading.
+//! bytes of a binary file), the size limit shared by files and standard input
+//! (`--max-size`), and reading `-` from standard input. Every read is bounded
+//! and stops at the first NUL byte; files are only ever opened for reading.
 
 use std::io::Read;
 use std::path::Path;
@@ -28,6 +29,98 @@ pub enum InputError {
     InvalidUtf16 { path: String, offset: usize },
     #[error("{path}: binary file (NUL byte at offset {offset}), expected text")]
     Binary { path: String, offset: usize },
+    #[error("{path}: larger than the limit of {limit} (--max-size)")]
+    TooLarge { path: String, limit: Size },
+}
+
+/// A size in bytes, shown the way a person writes it (100 MB, 64 KiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+impl Size {
+    /// Parse `100MB`, `10M`, `64KiB`, `1G`, `5000` (bytes). Decimal units are
+    /// powers of 1000, binary ones (KiB, MiB, GiB) powers of 1024.
+    pub fn parse(s: &str) -> Result<Size, String> {
+        let t = s.trim();
+        let split = t
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(t.len());
+        let (num, unit) = t.split_at(split);
+        if num.is_empty() {
+            return Err(format!("{s:?} is not a size (e.g. 100MB)"));
+        }
+        let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kb" => 1000,
+            "m" | "mb" => 1000 * 1000,
+            "g" | "gb" => 1000 * 1000 * 1000,
+            "kib" => 1 << 10,
+            "mib" => 1 << 20,
+            "gib" => 1 << 30,
+            _ => {
+                return Err(format!(
+                    "unknown unit in {s:?} (use B, KB, MB, GB, KiB, MiB or GiB)"
+                ));
+            }
+        };
+        let n: f64 = num
+            .parse()
+            .map_err(|_| format!("{s:?} is not a size (e.g. 100MB)"))?;
+        let bytes = n * mult as f64;
+        if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+            return Err(format!("{s:?} is not a usable size"));
+        }
+        Ok(Size(bytes as u64))
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let units = [
+            (1u64 << 30, "GiB"),
+            (1 << 20, "MiB"),
+            (1 << 10, "KiB"),
+            (1_000_000_000, "GB"),
+            (1_000_000, "MB"),
+            (1000, "KB"),
+        ];
+        for (n, name) in units {
+            if self.0 >= n && self.0.is_multiple_of(n) {
+                return write!(f, "{} {name}", self.0 / n);
+            }
+        }
+        write!(f, "{} bytes", self.0)
+    }
+}
+
+/// How inputs are read: the size limit, and the name standard input is
+/// reported under (`--stdin-filename`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub max_size: Size,
+    pub stdin_name: Option<String>,
+}
+
+/// The default limit on one input: 100 MB.
+pub const DEFAULT_MAX_SIZE: Size = Size(100 * 1000 * 1000);
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_size: DEFAULT_MAX_SIZE,
+            stdin_name: None,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// The name a report shows for a path (`--stdin-filename` for `-`).
+    pub fn name(&self, path: &Path) -> String {
+        match (&self.stdin_name, is_stdin(path)) {
+            (Some(n), true) => n.clone(),
+            _ => display_name(path),
+        }
+    }
 }
 
 /// One input as the user named it, with its decoded text.
@@ -44,24 +137,23 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Read and decode one input. `-` reads standard input.
+/// Read and decode one input with the default limit. `-` reads standard input.
 pub fn read_source(path: &Path) -> Result<Source, InputError> {
-    let name = display_name(path);
+    read_source_with(path, &ReadOptions::default())
+}
+
+/// Read and decode one input. `-` reads standard input; a file must be a
+/// regular file. Both stop at the size limit and at the first NUL byte.
+pub fn read_source_with(path: &Path, opts: &ReadOptions) -> Result<Source, InputError> {
+    let name = opts.name(path);
+    let io = |source| InputError::Io {
+        path: name.clone(),
+        source,
+    };
     let bytes = if is_stdin(path) {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|source| InputError::Io {
-                path: name.clone(),
-                source,
-            })?;
-        buf
+        read_bounded(std::io::stdin().lock(), &name, opts.max_size, 0)?
     } else {
-        let meta = std::fs::metadata(path).map_err(|source| InputError::Io {
-            path: name.clone(),
-            source,
-        })?;
+        let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_dir() {
             return Err(InputError::IsDirectory { path: name });
         }
@@ -69,13 +161,64 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
             // A FIFO would block forever waiting for a writer; refuse it.
             return Err(InputError::NotRegular { path: name });
         }
-        std::fs::read(path).map_err(|source| InputError::Io {
-            path: name.clone(),
-            source,
-        })?
+        if meta.len() > opts.max_size.0 {
+            return Err(InputError::TooLarge {
+                path: name,
+                limit: opts.max_size,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        read_bounded(file, &name, opts.max_size, meta.len())?
     };
     let text = decode_owned(bytes, &name)?;
     Ok(Source { name, text })
+}
+
+/// Read at most `limit` bytes (more is an error), stopping at the first NUL
+/// byte of a file that is not UTF-16: neither `/dev/zero` on standard input
+/// nor a file that grows while it is read can take more than the limit.
+/// `expected` is the size the reader announces (a file's length), if any.
+pub fn read_bounded(
+    reader: impl Read,
+    name: &str,
+    limit: Size,
+    expected: u64,
+) -> Result<Vec<u8>, InputError> {
+    let mut reader = reader.take(limit.0.saturating_add(1));
+    let mut buf = Vec::with_capacity(expected.min(limit.0) as usize + 1);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut scanned = 0;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => {
+                return Err(InputError::Io {
+                    path: name.to_string(),
+                    source,
+                });
+            }
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() as u64 > limit.0 {
+            return Err(InputError::TooLarge {
+                path: name.to_string(),
+                limit,
+            });
+        }
+        // UTF-16 holds NUL bytes; its decoder finds a NUL character itself.
+        if buf.len() >= 2 && !buf.starts_with(&[0xFF, 0xFE]) && !buf.starts_with(&[0xFE, 0xFF]) {
+            if let Some(i) = memchr::memchr(0, &buf[scanned..]) {
+                return Err(InputError::Binary {
+                    path: name.to_string(),
+                    offset: scanned + i,
+                });
+            }
+            scanned = buf.len();
+        }
+    }
+    Ok(buf)
 }
 
 /// The name a report shows for a path.
@@ -229,6 +372,42 @@ mod tests {
     fn nul_bytes_are_binary() {
         let e = decode(b"ab\0cd", "x.bin").unwrap_err();
         assert!(e.to_string().contains("binary file"));
+    }
+
+    #[test]
+    fn reads_are_bounded_and_stop_at_a_nul() {
+        let e = read_bounded(std::io::repeat(b'a'), "<stdin>", Size(1000), 0).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "<stdin>: larger than the limit of 1 KB (--max-size)"
+        );
+        // /dev/zero: refused at the first chunk, not at the limit.
+        let e = read_bounded(std::io::repeat(0), "<stdin>", Size(u64::MAX - 1), 0).unwrap_err();
+        assert!(matches!(e, InputError::Binary { offset: 0, .. }), "{e}");
+        let mut b = vec![b'x'; 100_000];
+        b[70_000] = 0;
+        let e = read_bounded(&b[..], "f", DEFAULT_MAX_SIZE, 0).unwrap_err();
+        assert!(
+            matches!(e, InputError::Binary { offset: 70_000, .. }),
+            "{e}"
+        );
+        let le = [0xFF, 0xFE, 0x41, 0x00];
+        assert_eq!(read_bounded(&le[..], "f", Size(4), 4).unwrap(), le);
+        assert!(read_bounded(&le[..], "f", Size(3), 4).is_err());
+    }
+
+    #[test]
+    fn sizes_parse_and_print() {
+        assert_eq!(Size::parse("100MB").unwrap(), DEFAULT_MAX_SIZE);
+        assert_eq!(Size::parse("64KiB").unwrap(), Size(65536));
+        assert_eq!(Size::parse("1.5k").unwrap(), Size(1500));
+        assert_eq!(Size::parse("12").unwrap(), Size(12));
+        assert!(Size::parse("0").is_err());
+        assert!(Size::parse("ten").is_err());
+        assert!(Size::parse("5 parsecs").is_err());
+        assert_eq!(DEFAULT_MAX_SIZE.to_string(), "100 MB");
+        assert_eq!(Size(2 << 20).to_string(), "2 MiB");
+        assert_eq!(Size(1234).to_string(), "1234 bytes");
     }
 
     #[test]

@@ -12,6 +12,10 @@ mod cli_catalogue;
 mod cli_check;
 #[path = "suite/cli_ci.rs"]
 mod cli_ci;
+#[path = "suite/cli_config.rs"]
+mod cli_config;
+#[path = "suite/cli_edges.rs"]
+mod cli_edges;
 #[path = "suite/cli_extract.rs"]
 mod cli_extract;
 #[path = "suite/code_docs.rs"]
@@ -28,6 +32,8 @@ mod news_fixtures;
 mod prop_numbers;
 #[path = "suite/regressions.rs"]
 mod regressions;
+#[path = "suite/safe_write.rs"]
+mod safe_write;
 #[path = "suite/seed_extract.rs"]
 mod seed_extract;
 #[path = "suite/shapes.rs"]

@@ -1,113 +1,132 @@
 //! The check over many files: `factcheck FILE|DIR…`. Owns checking articles
-//! in parallel (reported in a stable order), applying the configuration
-//! (severities per code) and suppressions (configuration and baseline, stale
-//! ones reported), writing the report (stdout or `-o`, atomically), and the
-//! exit code from `--fail-on`.
+//! in parallel (reported in a stable order), applying each file's
+//! configuration (`configs.rs`: severities per code, suppressions) and the
+//! baseline (`baseline.rs`), writing the report (stdout or `-o`, checked by
+//! `safe_write.rs`), per-file errors on standard error, and the exit code
+//! from `--fail-on`.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use super::cli::{CheckArgs, CheckFormat};
-use super::inputs::{ArticleInput, article_inputs, load_catalogue};
-use super::output::{Sink, warn, write_atomically};
+use super::baseline::Baseline;
+use super::cli::{CheckArgs, CheckFormat, ColorArg};
+use super::configs::Configs;
+use super::inputs::{ArticleInput, article_inputs, read_options};
+use super::output::{Sink, warn};
 use super::progress::Progress;
-use super::walk::Excludes;
+use super::safe_write::{self, Protected};
 use factcheck::catalogue::Catalogue;
 use factcheck::check::{CheckError, analyze};
-use factcheck::config::{self, Config, FailOn, Suppressions};
-use factcheck::diagnostic::{Code, Finding};
+use factcheck::config::{FailOn, Suppressions};
+use factcheck::diagnostic::Severity;
+use factcheck::input::ReadOptions;
 use factcheck::render::{self, FileReport, Totals};
 
 /// `factcheck FILE…`: check every article (in parallel, reported in a
 /// stable order), apply the configuration (severities, suppressions) and the
 /// baseline, render, and choose the exit code.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let config = if args.isolated {
-        Config::default()
-    } else {
-        config::load(args.config.as_deref(), &cwd)?
-    };
-    let mut claim_dirs: Vec<PathBuf> = config
-        .file
-        .claims
-        .iter()
-        .map(|d| config.base.join(d))
-        .collect();
-    claim_dirs.extend(args.input.claims.iter().cloned());
-    let cat = load_catalogue(&claim_dirs)?;
-    let excludes = Excludes::new(&config.base, &config.file.exclude)?;
-    let inputs = article_inputs(&args.input, &excludes)?;
-    if let Some(out) = &args.output {
-        refuse_to_overwrite_an_input(out, &inputs)?;
+    let opts = read_options(&args.input);
+    let mut configs = Configs::new(args.config.as_deref(), args.isolated, &args.input.claims)?;
+    let stdin_name = args.input.stdin_filename.clone();
+    let inputs = article_inputs(&args.input, &mut |p| {
+        let i = configs.for_path(p, None)?;
+        Ok(!configs.list[i].excludes.matches(p))
+    })?;
+    if inputs.is_empty() && !args.quiet {
+        warn("warning: no article files found under the given paths; nothing to check");
     }
+    let setting: Vec<usize> = inputs
+        .iter()
+        .map(|i| configs.for_path(i.main_path(), stdin_name.as_deref()))
+        .collect::<anyhow::Result<_>>()?;
 
-    let (sets, write_baseline) = suppression_sets(&config, args.baseline.as_deref())?;
-    let format = format_of(args);
-    let fail_on = args
-        .fail_on
-        .map(FailOn::from)
-        .or(config.file.fail_on)
-        .unwrap_or(FailOn::Warning);
+    let mut protected = configs.protected();
+    for input in &inputs {
+        for p in input.paths().into_iter().filter(|p| p.as_os_str() != "-") {
+            protected.push(Protected {
+                path: p.to_path_buf(),
+                what: "an input file",
+            });
+        }
+    }
+    let baseline = Baseline::open(args, &protected)?;
+    if let Some(b) = &args.baseline {
+        protected.push(Protected {
+            path: b.clone(),
+            what: "the baseline",
+        });
+    }
+    let target = match &args.output {
+        Some(o) if o.as_os_str() != "-" => Some(safe_write::target(
+            o,
+            "the report",
+            args.follow,
+            &protected,
+        )?),
+        _ => None,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
     let mut run = Run {
-        renderer: render::renderer(format),
-        sink: Sink::new(args.output.as_deref())?,
+        renderer: render::renderer(format_of(args, target.is_some())),
+        sink: Sink::new(target)?,
         totals: Totals::default(),
         failing: false,
-        threshold: fail_on.threshold(),
+        fail_on: args.fail_on.map(FailOn::from),
         // Stale suppressions and a new baseline need every file's findings.
-        held: (!sets.is_empty() || write_baseline.is_some()).then(Vec::new),
+        held: None,
     };
-    let progress = Progress::new(inputs.len());
-    for chunk in inputs.chunks(CHUNK) {
+    let any_suppressions =
+        baseline.set.is_some() || configs.list.iter().any(|s| s.suppressions.is_some());
+    if any_suppressions || baseline.writes() {
+        run.held = Some(Vec::new());
+    }
+    let progress = Progress::new(if args.quiet { 0 } else { inputs.len() });
+    let work: Vec<(&ArticleInput, usize)> = inputs.iter().zip(setting).collect();
+    for chunk in work.chunks(CHUNK) {
         let reports: Vec<FileReport> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| {
-                    let report = check_input(&cat, input);
+                .map(|&(input, i)| {
+                    let report = check_input(configs.cat(i), input, &opts, args.quiet);
                     progress.tick();
                     report
                 })
                 .collect()
         });
-        for mut f in reports {
-            apply_severities(&mut f, &config);
+        for (mut f, &(_, i)) in reports.into_iter().zip(chunk) {
+            if let Some(e) = &f.error {
+                warn(&format!("error: {e}"));
+            }
+            let settings = &configs.list[i];
+            apply_severities(&mut f, settings);
+            let sets: Vec<&Suppressions> = settings
+                .suppressions
+                .iter()
+                .chain(baseline.set.as_ref())
+                .collect();
             suppress(&mut f, &sets);
-            run.file(f)?;
+            run.file(f, i, &configs)?;
         }
     }
     progress.finish();
     if let Some(mut held) = run.held.take() {
-        add_stale(&mut held, &sets);
-        if let Some(path) = write_baseline {
-            let accepted: Vec<(String, Vec<Finding>)> = held
-                .iter()
-                .map(|f| (f.path.clone(), f.findings.clone()))
-                .collect();
-            let baseline = config::baseline_for(&path, &accepted);
-            write_atomically(&path, &factcheck::catalogue::to_yaml(&baseline))?;
-            warn(&format!(
-                "factcheck: wrote a baseline of {} findings to {}",
-                baseline.suppressions.len(),
-                path.display()
-            ));
-            for f in &mut held {
-                f.findings.clear();
-            }
-        }
-        for f in held {
-            run.file(f)?;
+        let report_baseline = !args.update_baseline;
+        super::baseline::add_stale(&mut held, &configs, baseline.set.as_ref(), report_baseline);
+        let held = baseline.finish(held, args.quiet)?;
+        for (f, i) in held {
+            run.file(f, i, &configs)?;
         }
     }
     let tail = run.renderer.finish(&run.totals);
-    run.sink.write(&tail)?;
+    if !(args.quiet && matches!(args.format, CheckFormat::Human | CheckFormat::Concise)) {
+        run.sink.write(&tail)?;
+    }
     run.sink.finish()?;
     Ok(if run.totals.broken > 0 {
         ExitCode::from(2)
@@ -118,45 +137,39 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The suppressions in force: the configuration's, then the baseline's;
-/// and the baseline to write instead when its file does not exist yet.
-fn suppression_sets(
-    config: &Config,
-    baseline: Option<&Path>,
-) -> anyhow::Result<(Vec<Suppressions>, Option<PathBuf>)> {
-    let mut sets = Vec::new();
-    if let Some(path) = &config.path {
-        sets.push(Suppressions::new(
-            &path.display().to_string(),
-            &config.base,
-            config.file.suppressions.clone(),
-        ));
+/// The renderer's format for `--format`, `--statistics` and `--color`.
+fn format_of(args: &CheckArgs, to_file: bool) -> render::Format {
+    if args.statistics {
+        return render::Format::Statistics {
+            json: matches!(args.format, CheckFormat::Json | CheckFormat::Sarif),
+        };
     }
-    let Some(b) = baseline else {
-        return Ok((sets, None));
-    };
-    if !b.exists() {
-        return Ok((sets, Some(b.to_path_buf())));
-    }
-    let list = config::load_baseline(b)?;
-    let base = std::path::absolute(b)?
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    sets.push(Suppressions::new(&b.display().to_string(), &base, list));
-    Ok((sets, None))
-}
-
-/// The renderer's format for `--format`; colour only on a terminal.
-fn format_of(args: &CheckArgs) -> render::Format {
     match args.format {
         CheckFormat::Human => render::Format::Human {
-            color: args.output.is_none() && render::human::use_color(),
+            color: use_color(args.color, to_file),
         },
         CheckFormat::Concise => render::Format::Concise,
         CheckFormat::Json => render::Format::Json,
         CheckFormat::Sarif => render::Format::Sarif,
         CheckFormat::Github => render::Format::Github,
+    }
+}
+
+/// `--color`: `always` and `never` as said; `auto` colours a terminal,
+/// never with NO_COLOR set, always with CLICOLOR_FORCE or FORCE_COLOR set
+/// (and not "0").
+pub fn use_color(arg: ColorArg, to_file: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let forced = |name: &str| set(name) && std::env::var_os(name).is_some_and(|v| v != "0");
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto if set("NO_COLOR") => false,
+        ColorArg::Auto if forced("CLICOLOR_FORCE") || forced("FORCE_COLOR") => true,
+        ColorArg::Auto => {
+            use std::io::IsTerminal;
+            !to_file && std::io::stdout().is_terminal()
+        }
     }
 }
 
@@ -171,21 +184,25 @@ struct Run {
     sink: Sink,
     totals: Totals,
     failing: bool,
-    threshold: Option<factcheck::diagnostic::Severity>,
+    /// `--fail-on`, which wins over the configurations'.
+    fail_on: Option<FailOn>,
     /// Files held to the end, when the end decides something about them.
-    held: Option<Vec<FileReport>>,
+    held: Option<Vec<(FileReport, usize)>>,
 }
 
 impl Run {
-    fn file(&mut self, f: FileReport) -> anyhow::Result<()> {
+    fn file(&mut self, f: FileReport, setting: usize, configs: &Configs) -> anyhow::Result<()> {
         if let Some(held) = &mut self.held {
-            held.push(f);
+            held.push((f, setting));
             return Ok(());
         }
         self.totals.add(&f);
-        self.failing |= self
-            .threshold
-            .is_some_and(|t| f.findings.iter().any(|x| x.severity >= t));
+        let threshold: Option<Severity> = self
+            .fail_on
+            .or(configs.list[setting].config.file.fail_on)
+            .unwrap_or(FailOn::Warning)
+            .threshold();
+        self.failing |= threshold.is_some_and(|t| f.findings.iter().any(|x| x.severity >= t));
         let text = self.renderer.file(&f);
         self.sink.write(&text)
     }
@@ -193,15 +210,22 @@ impl Run {
 
 /// Check one input, turning every problem into the file's error; keep the
 /// lines its findings quote, not the article.
-fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
-    let name = input.name();
+fn check_input(
+    cat: &Catalogue,
+    input: &ArticleInput,
+    opts: &ReadOptions,
+    quiet: bool,
+) -> FileReport {
+    let name = input.name(opts);
     let result = input
-        .read(cat)
+        .read(cat, opts)
         .map_err(CheckError::from)
         .and_then(|article| {
             analyze(cat, &article, &name).map(|a| {
-                for notice in &a.notices {
-                    warn(&format!("factcheck: {}: {notice}", render::sanitize(&name)));
+                if !quiet {
+                    for notice in &a.notices {
+                        warn(&format!("factcheck: {name}: {notice}"));
+                    }
                 }
                 let mut report = FileReport {
                     path: name.clone(),
@@ -223,80 +247,36 @@ fn check_input(cat: &Catalogue, input: &ArticleInput) -> FileReport {
 }
 
 /// Severity per code from the configuration; `off` drops a code.
-fn apply_severities(f: &mut FileReport, config: &Config) {
-    if config.file.severity.is_empty() {
+fn apply_severities(f: &mut FileReport, settings: &super::configs::Settings) {
+    let severity = &settings.config.file.severity;
+    if severity.is_empty() {
         return;
     }
-    {
-        f.findings.retain_mut(
-            |x| match config.file.severity.get(&config::CodeName(x.code)) {
-                None => true,
-                Some(level) => match level.severity() {
-                    None => false,
-                    Some(s) => {
-                        x.severity = s;
-                        true
-                    }
-                },
+    f.findings.retain_mut(
+        |x| match severity.get(&factcheck::config::CodeName(x.code)) {
+            None => true,
+            Some(level) => match level.severity() {
+                None => false,
+                Some(s) => {
+                    x.severity = s;
+                    true
+                }
             },
-        );
-    }
+        },
+    );
 }
 
 /// Drop the findings a suppression accepts (each remembers it did).
-fn suppress(f: &mut FileReport, sets: &[Suppressions]) {
-    if f.error.is_some() || sets.is_empty() {
+fn suppress(f: &mut FileReport, sets: &[&Suppressions]) {
+    if f.error.is_some() || sets.is_empty() || f.findings.is_empty() {
         return;
     }
-    let path = f.path.clone();
-    f.findings
-        .retain(|x| !sets.iter().any(|s| s.suppresses(&path, x)));
-}
-
-/// Report, with each file they apply to, the suppressions that accepted
-/// nothing in the whole run.
-fn add_stale(files: &mut [FileReport], sets: &[Suppressions]) {
-    for f in files.iter_mut() {
-        if f.error.is_some() {
-            continue;
-        }
-        for set in sets {
-            for s in set.stale_for(&f.path) {
-                let what = match (&s.target, &s.source) {
-                    (Some(t), Some(e)) => format!("\"{t}\" / \"{e}\""),
-                    (Some(t), None) => format!("\"{t}\""),
-                    (None, Some(e)) => format!("\"{e}\""),
-                    (None, None) => String::new(),
-                };
-                f.findings.push(Finding {
-                    code: Code::StaleSuppression,
-                    severity: Code::StaleSuppression.severity(),
-                    message: format!(
-                        "the suppression of {} {what} in {} matches nothing any more (reason given: {})",
-                        s.code, set.origin, s.reason
-                    ),
-                    target: None,
-                    source: None,
-                });
-            }
+    let mut gone = vec![false; f.findings.len()];
+    for s in sets {
+        for (g, hit) in gone.iter_mut().zip(s.suppressed(&f.path, &f.findings)) {
+            *g |= hit;
         }
     }
-}
-
-/// `-o FILE` must never replace an article being checked.
-fn refuse_to_overwrite_an_input(out: &Path, inputs: &[ArticleInput]) -> anyhow::Result<()> {
-    let Ok(target) = std::fs::canonicalize(out) else {
-        return Ok(());
-    };
-    for input in inputs {
-        for p in input.paths() {
-            if std::fs::canonicalize(p).is_ok_and(|c| c == target) {
-                anyhow::bail!(
-                    "{}: is an input file; the report will not overwrite it",
-                    out.display()
-                );
-            }
-        }
-    }
-    Ok(())
+    let mut it = gone.into_iter();
+    f.findings.retain(|_| !it.next().unwrap_or(false));
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factcheck::config::FailOn;
+use factcheck::input::Size;
 
 /// Check the numbers in Vietnamese news summaries and translations against
 /// the English original.
@@ -33,6 +34,16 @@ pub enum Command {
     Eval(EvalArgs),
     /// Work with claim catalogues (`--claims DIR`).
     Catalogue(CatalogueArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `factcheck man > factcheck.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -74,9 +85,11 @@ pub struct EvalArgs {
     /// Seed of the random choices (which new value, which rewrite).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// Directory of known-errors files, NAME.tsv per corpus (`LINE reason`).
-    #[arg(long, value_name = "DIR", default_value = "eval/known-errors")]
-    pub known_errors: PathBuf,
+    /// Directory of known-errors files, NAME.tsv per corpus (`LINE reason`);
+    /// by default `known-errors/` beside the corpus directory, else
+    /// `eval/known-errors` above it. The one used is named on stderr.
+    #[arg(long, value_name = "DIR")]
+    pub known_errors: Option<PathBuf>,
     /// Corpora whose Vietnamese is machine translation: their false alarms
     /// are reported but not held to the threshold.
     #[arg(long = "machine-translated", value_name = "NAME")]
@@ -125,6 +138,28 @@ pub struct InputArgs {
     /// (e.g. units.yaml) replaces it, any other file extends the catalogue.
     #[arg(long, value_name = "DIR")]
     pub claims: Vec<PathBuf>,
+    /// The largest input read, from a file or standard input (e.g. 100MB,
+    /// 64KiB); a larger one is an error for that input.
+    #[arg(long, value_name = "SIZE", default_value = "100MB", value_parser = parse_size)]
+    pub max_size: Size,
+    /// The path standard input (`-`) stands for: reported under that name,
+    /// with the configuration and suppressions of that path.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+fn parse_size(s: &str) -> Result<Size, String> {
+    Size::parse(s)
+}
+
+/// When to colour the human report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set; CLICOLOR_FORCE or FORCE_COLOR
+    /// force it.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -188,11 +223,26 @@ pub struct CheckArgs {
     /// warning, or `fail-on` from the configuration file).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
-    /// Write the report to this file (atomically) instead of standard output.
+    /// Write the report to this file (atomically) instead of standard
+    /// output; `-` is standard output. Only a regular file is replaced, never
+    /// an input, the configuration, a catalogue file or the baseline.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// A configuration file; by default factcheck.yaml or .factcheck.yaml in
-    /// the current directory or an ancestor.
+    /// Write `-o` and `--baseline` through a symbolic link (refused otherwise).
+    #[arg(long)]
+    pub follow: bool,
+    /// Print the findings and errors only: no totals line, progress bar or
+    /// notes on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many findings each code has instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Colour the human report.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
+    /// A configuration file for every input; by default each file's
+    /// nearest factcheck.yaml or .factcheck.yaml, from its directory upwards.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Ignore configuration files.
@@ -202,6 +252,10 @@ pub struct CheckArgs {
     /// with the current findings when it does not.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Rewrite the baseline without its stale entries (those for a checked
+    /// file that match no finding any more); new findings are not added.
+    #[arg(long, requires = "baseline")]
+    pub update_baseline: bool,
     /// Number of files checked in parallel (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -4,21 +4,24 @@
 use std::process::ExitCode;
 
 use super::cli::{ExtractArgs, ExtractFormat};
-use super::inputs::{article_inputs, load_catalogue};
+use super::inputs::{article_inputs, load_catalogue, read_options};
 use super::output::{emit, warn};
-use super::walk::Excludes;
 use factcheck::extract::extract_article;
 use factcheck::render::claims::{self as claims_out, ClaimRecord, ExtractReport, FileClaims};
 
 /// Extract and render the claims of every input; exit 2 when one could not be read.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let cat = load_catalogue(args.input.claims.as_slice())?;
-    let inputs = article_inputs(&args.input, &Excludes::default())?;
+    let opts = read_options(&args.input);
+    let inputs = article_inputs(&args.input, &mut |_| Ok(true))?;
+    if inputs.is_empty() {
+        warn("warning: no article files found under the given paths; nothing to extract");
+    }
     let mut files = Vec::new();
     let mut failed = false;
     for input in &inputs {
-        let name = input.name();
-        match input.read(&cat) {
+        let name = input.name(&opts);
+        match input.read(&cat, &opts) {
             Ok(article) => {
                 let claims = extract_article(&cat, &article);
                 let records = claims_out::sorted(&claims)
@@ -33,9 +36,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             }
             Err(e) => {
                 failed = true;
-                if args.format == ExtractFormat::Human {
-                    warn(&format!("factcheck: {e}"));
-                }
+                warn(&format!("error: {e}"));
                 files.push(FileClaims {
                     path: name,
                     error: Some(e.to_string()),

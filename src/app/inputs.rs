@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::cli::InputArgs;
-use super::walk::Excludes;
 use factcheck::catalogue::{self, Catalogue};
-use factcheck::input::{display_name, read_source};
+use factcheck::input::{ReadOptions, read_source_with};
 use factcheck::segment::Article;
 
 /// One article to read: a file in the seed layout, or explicit files.
@@ -25,10 +24,15 @@ pub enum ArticleInput {
 
 impl ArticleInput {
     /// The name a report gives the article.
-    pub fn name(&self) -> String {
+    pub fn name(&self, opts: &ReadOptions) -> String {
+        opts.name(self.main_path())
+    }
+
+    /// The file that names the article (the translation of explicit files).
+    pub fn main_path(&self) -> &Path {
         match self {
-            ArticleInput::Layout(p) => display_name(p),
-            ArticleInput::Explicit { translation, .. } => display_name(translation),
+            ArticleInput::Layout(p) => p,
+            ArticleInput::Explicit { translation, .. } => translation,
         }
     }
 
@@ -49,26 +53,47 @@ impl ArticleInput {
     }
 
     /// Read and segment the article.
-    pub fn read(&self, cat: &Catalogue) -> Result<Article, factcheck::input::InputError> {
+    pub fn read(
+        &self,
+        cat: &Catalogue,
+        opts: &ReadOptions,
+    ) -> Result<Article, factcheck::input::InputError> {
+        let read = |p: &Path| read_source_with(p, opts);
         match self {
-            ArticleInput::Layout(p) => Ok(Article::from_source(cat, read_source(p)?)),
+            ArticleInput::Layout(p) => Ok(Article::from_source(cat, read(p)?)),
             ArticleInput::Explicit {
                 original,
                 translation,
                 summary,
             } => {
-                let o = read_source(original)?;
-                let t = read_source(translation)?;
-                let s = summary.as_deref().map(read_source).transpose()?;
+                let o = read(original)?;
+                let t = read(translation)?;
+                let s = summary.as_deref().map(read).transpose()?;
                 Ok(Article::from_files(&o, &t, s.as_ref()))
             }
         }
     }
 }
 
-/// The articles named on the command line.
-pub fn article_inputs(args: &InputArgs, excludes: &Excludes) -> anyhow::Result<Vec<ArticleInput>> {
-    let mut out: Vec<ArticleInput> = super::walk::expand(&args.files, &args.glob, excludes)?
+/// How inputs are read, from the command line.
+pub fn read_options(args: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        max_size: args.max_size,
+        stdin_name: args
+            .stdin_filename
+            .as_ref()
+            .map(|p| p.display().to_string()),
+    }
+}
+
+/// The articles named on the command line; directories walked, less the
+/// files `keep` refuses. Empty when the paths given hold no article (the
+/// caller warns); no path at all is an error.
+pub fn article_inputs(
+    args: &InputArgs,
+    keep: &mut dyn FnMut(&Path) -> anyhow::Result<bool>,
+) -> anyhow::Result<Vec<ArticleInput>> {
+    let mut out: Vec<ArticleInput> = super::walk::expand(&args.files, &args.glob, keep)?
         .into_iter()
         .map(ArticleInput::Layout)
         .collect();
@@ -79,7 +104,7 @@ pub fn article_inputs(args: &InputArgs, excludes: &Excludes) -> anyhow::Result<V
             summary: args.summary.clone(),
         });
     }
-    if out.is_empty() {
+    if args.files.is_empty() && args.original.is_none() {
         anyhow::bail!(
             "no input: give an article FILE (or `-` for standard input), or --original and --translation"
         );

@@ -5,9 +5,11 @@
 //! reported for that file while the others go on; they make the exit code 2
 //! at the end. `anyhow` is used only here; the library returns typed errors.
 
+mod baseline;
 mod catalogue_cmd;
 mod check_cmd;
 mod cli;
+mod configs;
 mod eval;
 mod eval_cmd;
 mod explain_cmd;
@@ -15,6 +17,7 @@ mod extract_cmd;
 mod inputs;
 mod output;
 mod progress;
+mod safe_write;
 mod walk;
 
 use std::process::ExitCode;
@@ -42,6 +45,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Explain(args)) => explain_cmd::run(&args.code),
         Some(Command::Eval(args)) => eval_cmd::run(&args),
         Some(Command::Catalogue(args)) => catalogue_cmd::run(&args),
+        Some(Command::Completions(args)) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut text = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "factcheck", &mut text);
+            output::emit(&String::from_utf8_lossy(&text))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut text = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut text)?;
+            output::emit(&String::from_utf8_lossy(&text))?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => check_cmd::run(&cli.check),
     }
 }

@@ -1,15 +1,18 @@
 //! Output: standard output and standard error that never fail on a closed
-//! pipe, and files written atomically.
+//! pipe, and report files written atomically (checked by `safe_write.rs`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-/// Write one line to standard error; a closed or full stderr is ignored
-/// (there is nowhere left to report it).
+use super::safe_write::{self, Target};
+
+/// Write one line to standard error, sanitised (no control or bidi
+/// character from a file name, article, configuration or catalogue reaches
+/// the terminal raw); a closed or full stderr is ignored (there is nowhere
+/// left to report it).
 pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", factcheck::render::sanitize(line));
 }
 
 /// Write to standard output; a closed pipe (`| head`) is not an error.
@@ -21,22 +24,6 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     }
 }
 
-/// Write a file through a temporary file in the same directory and a rename,
-/// so a reader never sees half a report.
-pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error))?;
-    Ok(())
-}
-
 /// Where a streamed report goes: standard output, or a file replaced
 /// atomically when the report is complete.
 pub enum Sink {
@@ -46,27 +33,23 @@ pub enum Sink {
         closed: bool,
     },
     File {
-        path: PathBuf,
+        target: Target,
         tmp: std::io::BufWriter<tempfile::NamedTempFile>,
     },
 }
 
 impl Sink {
-    pub fn new(path: Option<&Path>) -> anyhow::Result<Sink> {
-        let Some(path) = path else {
+    /// Standard output, or a checked file (`safe_write::target`).
+    pub fn new(target: Option<Target>) -> anyhow::Result<Sink> {
+        let Some(target) = target else {
             return Ok(Sink::Stdout {
                 out: std::io::BufWriter::new(std::io::stdout()),
                 closed: false,
             });
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let tmp = tempfile::NamedTempFile::new_in(&dir)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
+        let tmp = safe_write::temp_for(&target)?;
         Ok(Sink::File {
-            path: path.to_path_buf(),
+            target,
             tmp: std::io::BufWriter::new(tmp),
         })
     }
@@ -85,9 +68,13 @@ impl Sink {
                     r => r.context("cannot write to standard output"),
                 }
             }
-            Sink::File { path, tmp } => tmp
-                .write_all(text.as_bytes())
-                .with_context(|| format!("{}: cannot write", path.display())),
+            Sink::File { target, tmp } => tmp.write_all(text.as_bytes()).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: cannot write: {}",
+                    target.shown.display(),
+                    safe_write::plain(&e)
+                )
+            }),
         }
     }
 
@@ -98,14 +85,15 @@ impl Sink {
                 Err(e) if closed || e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.context("cannot write to standard output"),
             },
-            Sink::File { path, tmp } => {
+            Sink::File { target, tmp } => {
                 let tmp = tmp.into_inner().map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error())
+                    anyhow::anyhow!(
+                        "{}: cannot write: {}",
+                        target.shown.display(),
+                        safe_write::plain(e.error())
+                    )
                 })?;
-                tmp.persist(&path).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error)
-                })?;
-                Ok(())
+                safe_write::persist(&target, tmp)
             }
         }
     }

@@ -9,19 +9,26 @@ use ignore::WalkBuilder;
 
 /// Expand the command line's paths into the files to check. Files named
 /// explicitly are always kept, in the order given; each directory expands in
-/// place to its matching files sorted by path.
+/// place to its matching files sorted by path, less those `keep` refuses
+/// (the configuration's excludes).
 pub fn expand(
     paths: &[PathBuf],
     globs: &[String],
-    excludes: &Excludes,
+    keep: &mut dyn FnMut(&Path) -> anyhow::Result<bool>,
 ) -> anyhow::Result<Vec<PathBuf>> {
+    let select = Selection::new(globs)?;
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
-            let mut found = walk_dir(p, globs)?;
-            found.retain(|f| !excludes.matches(f));
-            found.sort();
-            out.extend(found);
+            let mut found = walk_dir(p, &select)?;
+            let mut kept = Vec::with_capacity(found.len());
+            for f in found.drain(..) {
+                if keep(&f)? {
+                    kept.push(f);
+                }
+            }
+            kept.sort();
+            out.extend(kept);
         } else {
             out.push(p.clone());
         }
@@ -29,19 +36,54 @@ pub fn expand(
     Ok(out)
 }
 
-fn walk_dir(dir: &Path, globs: &[String]) -> anyhow::Result<Vec<PathBuf>> {
+/// `--glob` with ripgrep's meaning: a glob picks files, a glob starting with
+/// `!` leaves out the files (and directories) it matches, and the last glob
+/// that matches decides. Without a picking glob, `*.txt` picks.
+struct Selection {
+    /// (glob, picks) in the order given, the default first.
+    globs: Vec<(globset::GlobMatcher, bool)>,
+}
+
+impl Selection {
+    fn new(globs: &[String]) -> anyhow::Result<Selection> {
+        let mut out = Vec::new();
+        if !globs.iter().any(|g| !g.starts_with('!')) {
+            out.push((globset::Glob::new("*.txt")?.compile_matcher(), true));
+        }
+        for g in globs {
+            let (pattern, picks) = match g.strip_prefix('!') {
+                Some(rest) => (rest, false),
+                None => (g.as_str(), true),
+            };
+            let glob = globset::Glob::new(pattern)
+                .map_err(|e| anyhow::anyhow!("bad --glob {g:?}: {e}"))?;
+            out.push((glob.compile_matcher(), picks));
+        }
+        Ok(Selection { globs: out })
+    }
+
+    /// Whether a file (its path relative to the walked directory) is taken.
+    fn takes(&self, rel: &Path) -> bool {
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        for (glob, picks) in self.globs.iter().rev() {
+            let hit = glob.is_match(rel)
+                || glob.is_match(name)
+                // A leaving-out glob also matches the directories a file is in.
+                || (!picks && rel.ancestors().skip(1).any(|a| {
+                    !a.as_os_str().is_empty()
+                        && (glob.is_match(a) || a.file_name().is_some_and(|n| glob.is_match(n)))
+                }));
+            if hit {
+                return *picks;
+            }
+        }
+        false
+    }
+}
+
+fn walk_dir(dir: &Path, select: &Selection) -> anyhow::Result<Vec<PathBuf>> {
     // Selection is a filter on what the walker yields; ignore's overrides
     // would whitelist files past .gitignore and the hidden-file rule.
-    let mut set = globset::GlobSetBuilder::new();
-    let patterns: Vec<&str> = if globs.is_empty() {
-        vec!["*.txt"]
-    } else {
-        globs.iter().map(String::as_str).collect()
-    };
-    for g in &patterns {
-        set.add(globset::Glob::new(g).map_err(|e| anyhow::anyhow!("bad --glob {g:?}: {e}"))?);
-    }
-    let set = set.build()?;
     let mut files = Vec::new();
     for entry in WalkBuilder::new(dir)
         .require_git(false)
@@ -54,8 +96,7 @@ fn walk_dir(dir: &Path, globs: &[String]) -> anyhow::Result<Vec<PathBuf>> {
         }
         let path = entry.path();
         let rel = path.strip_prefix(dir).unwrap_or(path);
-        let name = path.file_name().map(Path::new).unwrap_or(rel);
-        if set.is_match(rel) || set.is_match(name) {
+        if select.takes(rel) {
             files.push(entry.into_path());
         }
     }
@@ -116,16 +157,43 @@ mod tests {
             std::fs::write(d.join(f), "x").unwrap();
         }
         std::fs::write(d.join(".gitignore"), "skip.txt\n").unwrap();
-        let got = expand(&[d.to_path_buf()], &[], &Excludes::default()).unwrap();
+        let all = &mut |_: &Path| Ok(true);
+        let got = expand(&[d.to_path_buf()], &[], all).unwrap();
         let rel: Vec<String> = got
             .iter()
             .map(|p| p.strip_prefix(d).unwrap().display().to_string())
             .collect();
         assert_eq!(rel, ["a.txt", "b/sub/y.txt", "b/z.txt"]);
-        let md = expand(&[d.to_path_buf()], &["*.md".into()], &Excludes::default()).unwrap();
+        let md = expand(&[d.to_path_buf()], &["*.md".into()], all).unwrap();
         assert_eq!(md.len(), 1);
         let ex = Excludes::new(d, &["b/".into()]).unwrap();
-        let got = expand(&[d.to_path_buf()], &[], &ex).unwrap();
+        let got = expand(&[d.to_path_buf()], &[], &mut |p| Ok(!ex.matches(p))).unwrap();
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn negated_globs_leave_files_out_like_ripgrep() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("drafts/old")).unwrap();
+        for f in ["a.txt", "drafts/b.txt", "drafts/old/c.txt", "n.md"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let rel = |globs: &[&str]| -> Vec<String> {
+            let globs: Vec<String> = globs.iter().map(|g| g.to_string()).collect();
+            expand(&[d.to_path_buf()], &globs, &mut |_: &Path| Ok(true))
+                .unwrap()
+                .iter()
+                .map(|p| p.strip_prefix(d).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(rel(&["!drafts/**"]), ["a.txt"]);
+        assert_eq!(rel(&["!drafts"]), ["a.txt"]);
+        assert_eq!(rel(&["*.md", "!drafts/**"]), ["n.md"]);
+        assert_eq!(rel(&["!drafts/**", "drafts/old/*"]), ["drafts/old/c.txt"]);
+        assert_eq!(
+            rel(&["*", "!*.md"]),
+            ["a.txt", "drafts/b.txt", "drafts/old/c.txt"]
+        );
     }
 }

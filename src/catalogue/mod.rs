@@ -12,6 +12,7 @@ pub mod phrases;
 pub mod schema;
 mod tables;
 pub mod vocab;
+pub mod yaml_bounds;
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -275,19 +276,34 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, CatalogueError> {
         .into_iter()
         .map(|p| {
             let name = p.display().to_string();
-            let bytes = std::fs::read(&p).map_err(|e| CatalogueError {
-                file: name.clone(),
-                line: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-            let text = crate::input::decode(&bytes, &name).map_err(|e| CatalogueError {
-                file: name.clone(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+            let text =
+                read_yaml_file(&p, yaml_bounds::MAX_FILE).map_err(|message| CatalogueError {
+                    file: name.clone(),
+                    line: 0,
+                    message,
+                })?;
             Ok((name, text))
         })
         .collect()
+}
+
+/// The text of a YAML file (configuration, baseline, catalogue): a regular
+/// file of at most `limit` bytes, read with a bound; the error is the message
+/// without the file name.
+pub fn read_yaml_file(path: &Path, limit: u64) -> Result<String, String> {
+    let opts = crate::input::ReadOptions {
+        max_size: crate::input::Size(limit),
+        stdin_name: None,
+    };
+    let name = path.display().to_string();
+    crate::input::read_source_with(path, &opts)
+        .map(|s| s.text)
+        .map_err(|e| {
+            let m = e.to_string();
+            m.strip_prefix(&format!("{name}: "))
+                .map(str::to_string)
+                .unwrap_or(m)
+        })
 }
 
 /// A catalogue file, parsed.
@@ -301,9 +317,11 @@ fn parse_fragment(name: &str, text: &str) -> Result<Fragment, CatalogueError> {
         })
 }
 
-/// Parse any YAML document (configuration, expectation files in tests); the
-/// error carries the 1-based line when the parser knows it.
+/// Parse any YAML document (configuration, baseline, catalogue, expectation
+/// files in tests), after `yaml_bounds::check` (nesting, non-finite numbers);
+/// the error carries the 1-based line when the parser knows it.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
+    yaml_bounds::check(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map_or(0, |l| l.line());
         let msg = e.to_string();

@@ -170,7 +170,10 @@ pub fn human(report: &ExtractReport) -> String {
                 sanitize(&c.text)
             ));
         }
-        out.push_str(&format!("  {} claims\n", f.claims.len()));
+        out.push_str(&format!(
+            "  {}\n",
+            super::human::plural(f.claims.len(), "claim")
+        ));
     }
     out
 }

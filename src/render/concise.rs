@@ -1,6 +1,8 @@
 //! `--format concise`: one line per finding, `path:line:col: severity[code]
 //! message`, for grep and editors' quickfix lists. A finding is placed at its
-//! Vietnamese claim, or at the English one when there is none (`omitted`).
+//! Vietnamese claim, or at the English one when there is none (`omitted`);
+//! an input error or a stale suppression, which have no claim, at the file's
+//! line 1, column 1, so that every line parses as `path:line:col:`.
 
 use super::{FileReport, Renderer, Totals, sanitize};
 
@@ -21,7 +23,7 @@ fn file(f: &FileReport) -> String {
     {
         if let Some(e) = &f.error {
             out.push_str(&format!(
-                "{}: error[input] {}\n",
+                "{}:1:1: error[input] {}\n",
                 sanitize(&f.path),
                 sanitize(e)
             ));
@@ -31,7 +33,7 @@ fn file(f: &FileReport) -> String {
             let loc = x.target.as_ref().or(x.source.as_ref());
             let place = match loc {
                 Some(l) => format!("{}:{}:{}", l.path, l.line, l.column),
-                None => f.path.clone(),
+                None => format!("{}:1:1", f.path),
             };
             out.push_str(&format!(
                 "{}: {}[{}] {}\n",

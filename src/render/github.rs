@@ -2,7 +2,7 @@
 //! findings appear as annotations on the pull request:
 //! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=factcheck (code)::message`.
 
-use super::{FileReport, Renderer, Totals};
+use super::{FileReport, Renderer, Totals, sanitize};
 use crate::diagnostic::Severity;
 
 /// The GitHub renderer: one workflow command per finding.
@@ -29,6 +29,17 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A property value from article, file name or configuration: sanitised
+/// (no control or bidi character reaches the log), then escaped.
+fn property(s: &str) -> String {
+    escape_property(&sanitize(s))
+}
+
+/// A message, sanitised then escaped.
+fn data(s: &str) -> String {
+    escape_data(&sanitize(s))
+}
+
 fn command(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -43,29 +54,29 @@ fn file(f: &FileReport) -> String {
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "::error file={},title={}::{}\n",
-                escape_property(&f.path),
-                escape_property("factcheck (input)"),
-                escape_data(e)
+                property(&f.path),
+                property("factcheck (input)"),
+                data(e)
             ));
             return out;
         }
         for x in &f.findings {
-            let title = escape_property(&format!("factcheck ({})", x.code.name()));
+            let title = property(&format!("factcheck ({})", x.code.name()));
             let place = match x.target.as_ref().or(x.source.as_ref()) {
                 Some(l) => format!(
                     "file={},line={},col={},endLine={},endColumn={},",
-                    escape_property(&l.path),
+                    property(&l.path),
                     l.line,
                     l.column,
                     l.end_line,
                     l.end_column
                 ),
-                None => format!("file={},", escape_property(&f.path)),
+                None => format!("file={},", property(&f.path)),
             };
             out.push_str(&format!(
                 "::{} {place}title={title}::{}\n",
                 command(x.severity),
-                escape_data(&x.message)
+                data(&x.message)
             ));
         }
     }

@@ -1,19 +1,13 @@
 //! `--format human`: diagnostics in the style of rustc and ruff — severity,
 //! code and message, then the Vietnamese snippet and the English snippet with
 //! `path:line:column` and a marker under the claim, then a one-line total.
-//! Colour only on a terminal, and never when NO_COLOR is set.
-
-use std::io::IsTerminal;
+//! Colour is the caller's choice (`--color`). A file that could not be
+//! checked has nothing here: its error goes to standard error.
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{FileReport, Renderer, Totals, sanitize};
 use crate::diagnostic::{Location, Severity};
-
-/// True when standard output is a terminal and NO_COLOR is unset or empty.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
 
 struct Style {
     color: bool,
@@ -119,14 +113,6 @@ impl Renderer for Human {
     fn file(&mut self, f: &FileReport) -> String {
         let st = &self.st;
         let mut out = String::new();
-        if let Some(e) = &f.error {
-            out.push_str(&format!(
-                "{}: {}\n\n",
-                st.severity(Severity::Error),
-                sanitize(e)
-            ));
-            return out;
-        }
         for x in &f.findings {
             out.push_str(&format!(
                 "{}{}: {}\n",
@@ -154,18 +140,31 @@ impl Renderer for Human {
     }
 
     fn finish(&mut self, t: &Totals) -> String {
-        let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
-        let mut total = format!(
-            "{} checked: {}, {}, {}",
-            plural(t.files, "file"),
-            plural(t.error, "error"),
-            plural(t.warning, "warning"),
-            plural(t.info, "info")
-        );
-        if t.broken > 0 {
-            total.push_str(&format!("; {} could not be read", plural(t.broken, "file")));
-        }
-        total.push('\n');
-        total
+        totals_line(t)
     }
+}
+
+/// `n thing` or `n things`.
+pub fn plural(n: usize, s: &str) -> String {
+    format!("{n} {s}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The one-line total: files checked and their findings, then the files
+/// that could not be checked, counted apart.
+pub fn totals_line(t: &Totals) -> String {
+    let mut total = format!(
+        "{} checked: {}, {}, {}",
+        plural(t.checked(), "file"),
+        plural(t.error, "error"),
+        plural(t.warning, "warning"),
+        plural(t.info, "info")
+    );
+    if t.broken > 0 {
+        total.push_str(&format!(
+            "; {} could not be checked",
+            plural(t.broken, "file")
+        ));
+    }
+    total.push('\n');
+    total
 }

@@ -13,6 +13,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::{Finding, Location, Severity};
 use crate::segment::Article;
@@ -71,10 +72,11 @@ impl FileReport {
     }
 }
 
-/// Counts over a run: files, files that could not be checked, findings by
-/// severity.
+/// Counts over a run: files (checked or not), files that could not be
+/// checked, findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// Every file of the run, `broken` ones included.
     pub files: usize,
     pub broken: usize,
     pub error: usize,
@@ -83,6 +85,11 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// The files that were checked: all but those that could not be.
+    pub fn checked(&self) -> usize {
+        self.files - self.broken
+    }
+
     pub fn add(&mut self, f: &FileReport) {
         self.files += 1;
         self.broken += usize::from(f.error.is_some());
@@ -107,11 +114,17 @@ pub trait Renderer {
 /// The report formats of the check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    Human { color: bool },
+    Human {
+        color: bool,
+    },
     Concise,
     Json,
     Sarif,
     Github,
+    /// Counts per code (`--statistics`), as a table or JSON.
+    Statistics {
+        json: bool,
+    },
 }
 
 /// The renderer of a format.
@@ -122,6 +135,7 @@ pub fn renderer(format: Format) -> Box<dyn Renderer> {
         Format::Json => Box::new(json::Json::default()),
         Format::Sarif => Box::new(sarif::Sarif::default()),
         Format::Github => Box::new(github::Github),
+        Format::Statistics { json } => Box::new(statistics::Statistics::new(json)),
     }
 }
 
@@ -138,21 +152,32 @@ pub fn render(format: Format, files: &[FileReport]) -> String {
     out
 }
 
-/// Make text safe for a terminal: control characters (ANSI escapes included)
-/// from the article are shown escaped, never sent raw.
+/// True for a character that must never reach a terminal or an annotation
+/// raw: C0 and C1 controls (ANSI escapes, OSC titles, bells, line breaks)
+/// and the bidirectional controls that reorder what a reader sees
+/// (U+202A–202E, U+2066–2069, U+200E/200F, U+061C).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Make text safe for a terminal or a CI annotation: every character
+/// `is_unsafe` names is shown as `<U+202E>`, never sent raw. The one
+/// sanitiser for article text, file names, configuration and catalogue text
+/// and error messages.
 pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(is_unsafe) {
         return s.to_string();
     }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A JSON number that stays valid: infinite bounds become `null`.
@@ -164,7 +189,16 @@ pub fn finite(v: f64) -> Option<f64> {
 mod tests {
     #[test]
     fn control_characters_are_escaped() {
-        assert_eq!(super::sanitize("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(super::sanitize("a\u{1b}[31mb"), "a<U+001B>[31mb");
         assert_eq!(super::sanitize("tỷ"), "tỷ");
+        assert_eq!(super::sanitize("\u{9b}x\u{7f}"), "<U+009B>x<U+007F>");
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            let s = super::sanitize(&format!("a{c}b"));
+            assert_eq!(s, format!("a<U+{:04X}>b", c as u32));
+        }
+        // Zero-width joiners and other format characters are text, not controls.
+        assert_eq!(super::sanitize("a\u{200D}b"), "a\u{200D}b");
     }
 }

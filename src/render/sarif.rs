@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::{FileReport, Renderer, Totals};
+use super::{FileReport, Renderer, Totals, sanitize};
 use crate::diagnostic::{CODES, Location, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -103,7 +103,7 @@ impl Renderer for Sarif {
         if let Some(e) = &f.error {
             self.notifications.push(json!({
                 "level": "error",
-                "message": {"text": e},
+                "message": {"text": sanitize(e)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
             }));
         }
@@ -113,7 +113,7 @@ impl Renderer for Sarif {
                 "ruleId": x.code.name(),
                 "ruleIndex": rule_index,
                 "level": level(x.severity),
-                "message": {"text": x.message},
+                "message": {"text": sanitize(&x.message)},
             });
             match (&x.target, &x.source) {
                 (Some(t), s) => {

@@ -171,12 +171,14 @@ fn paths_that_are_not_articles() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("is a directory"));
+        .stderr(
+            predicate::str::contains("error: ").and(predicate::str::contains("is a directory")),
+        );
     factcheck()
         .arg(dir.path().join("missing.txt"))
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("cannot read"));
+        .stderr(predicate::str::contains("cannot read"));
     factcheck()
         .args(["-", "-"])
         .write_stdin(ARTICLE)
@@ -201,7 +203,7 @@ fn fifos_and_unreadable_files() {
             .arg(&fifo)
             .assert()
             .code(2)
-            .stdout(predicate::str::contains("not a regular file"));
+            .stderr(predicate::str::contains("not a regular file"));
     } else {
         common::skip("hostile::fifo", "mkfifo is not available");
     }
@@ -218,7 +220,7 @@ fn fifos_and_unreadable_files() {
             .arg(&locked)
             .assert()
             .code(2)
-            .stdout(predicate::str::contains("cannot read"));
+            .stderr(predicate::str::contains("cannot read"));
     }
 }
 

@@ -137,6 +137,11 @@ pub fn corpus_line(group: &[usize], line: usize) -> Option<usize> {
 pub fn load_known_errors(path: &Path) -> anyhow::Result<BTreeMap<usize, String>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    parse_known_errors(&text, path)
+}
+
+/// Parse a known-errors file's text (`path` names it in errors).
+pub fn parse_known_errors(text: &str, path: &Path) -> anyhow::Result<BTreeMap<usize, String>> {
     let mut out = BTreeMap::new();
     for (i, l) in text.lines().enumerate() {
         let l = l.trim();

@@ -38,7 +38,7 @@ use factcheck::check::{Analysis, analyze};
 use factcheck::claim::Section;
 use factcheck::diagnostic::Severity;
 
-pub use corpus::{Corpus, load_corpus, load_known_errors};
+pub use corpus::{Corpus, load_corpus, load_known_errors, parse_known_errors};
 use corpus::{build, corpus_line, groups};
 use raw::{CHANGES, Change, Patterns, SAMES, Same};
 use report::{Alarm, MIN_QUIET, Sample, Tally};
