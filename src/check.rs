@@ -116,6 +116,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
                 message: v.message,
                 target: Some(location(article, vi)),
                 source: Some(location(article, en)),
+                suggestion: None,
             });
         }
     }
@@ -128,6 +129,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
                 message: compare::unsupported(c),
                 target: Some(location(article, c)),
                 source: None,
+                suggestion: None,
             });
         }
     }
@@ -141,6 +143,7 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
                 message: compare::omitted(c),
                 target: None,
                 source: Some(location(article, c)),
+                suggestion: None,
             });
         }
     }

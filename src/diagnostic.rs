@@ -248,6 +248,9 @@ pub struct Finding {
     pub target: Option<Location>,
     /// The English side (absent for `unsupported`).
     pub source: Option<Location>,
+    /// The correction, where one can be computed: the source figure written
+    /// the Vietnamese way, with the source's hedge ("gần một phần tư").
+    pub suggestion: Option<String>,
 }
 
 impl Finding {

@@ -173,5 +173,6 @@ fn stale_finding(s: &Suppression, origin: &str) -> Finding {
         ),
         target: None,
         source: None,
+        suggestion: None,
     }
 }

@@ -191,6 +191,7 @@ mod tests {
                 lang: "vi",
             }),
             source: None,
+            suggestion: None,
         }
     }
 
@@ -200,6 +201,7 @@ mod tests {
             code: CodeName(code),
             target: Some(t.into()),
             source: None,
+            suggestion: None,
             reason: "r".into(),
         }
     }
