@@ -201,7 +201,6 @@ mod tests {
             code: CodeName(code),
             target: Some(t.into()),
             source: None,
-            suggestion: None,
             reason: "r".into(),
         }
     }
