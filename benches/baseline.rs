@@ -37,6 +37,7 @@ fn findings(file: usize) -> Vec<Finding> {
             message: String::new(),
             target: loc(format!("{k} triệu USD {file}")),
             source: loc(format!("${k} million {file}")),
+            suggestion: None,
         })
         .collect()
 }
