@@ -228,6 +228,23 @@ pub struct Reading {
     pub interval: Interval,
 }
 
+impl Reading {
+    /// The same reading with every value multiplied by `factor` (shown in
+    /// another unit).
+    pub fn scaled(&self, factor: f64) -> Reading {
+        Reading {
+            value: self.value * factor,
+            value_hi: self.value_hi * factor,
+            precision: self.precision * factor,
+            interval: Interval {
+                lo: self.interval.lo * factor,
+                hi: self.interval.hi * factor,
+                ..self.interval
+            },
+        }
+    }
+}
+
 /// A calendar date, any part of which may be missing ("Jan 24", "tháng 12").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DateParts {

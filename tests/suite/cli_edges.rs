@@ -351,4 +351,10 @@ fn figures_read_like_a_person_wrote_them() {
     assert!(out.ends_with("  4 claims\n"), "{out}");
     let (_, one, _) = run(factcheck().args(["extract", "-"]).write_stdin("In 2035.\n"));
     assert!(one.ends_with("  1 claim\n"), "{one}");
+    // Lengths in a unit a person reads, not nanometres.
+    let (_, feet, _) = run(factcheck()
+        .args(["--format", "concise", "-"])
+        .write_stdin("Anh ấy cao 5 mét.\n\nHe is five feet tall.\n"));
+    assert!(feet.contains("\"five feet\" (1.52 m)"), "{feet}");
+    assert!(!feet.contains(" nm"), "{feet}");
 }
