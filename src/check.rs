@@ -110,13 +110,17 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
                     .flatten()
             });
         if let Some(v) = verdict {
+            // Equal figures about different things: no figure to correct.
+            let suggestion = (v.code != Code::SubjectChanged)
+                .then(|| compare::suggest(cat, vi, en, &en.readings[p.related.en]))
+                .flatten();
             findings.push(Finding {
                 code: v.code,
                 severity: v.severity,
                 message: v.message,
                 target: Some(location(article, vi)),
                 source: Some(location(article, en)),
-                suggestion: None,
+                suggestion,
             });
         }
     }

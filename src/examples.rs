@@ -44,25 +44,24 @@ pub fn keys(cat: &Catalogue, lang: Lang, text: &str) -> Vec<String> {
 }
 
 /// What the check says of a sentence pair: the codes of its findings at
-/// warning or above, or "quiet".
-pub fn verdict(cat: &Catalogue, en: &str, vi: &str) -> String {
+/// warning or above, or "quiet"; and the first of them's suggestion.
+pub fn verdict(cat: &Catalogue, en: &str, vi: &str) -> (String, Option<String>) {
     let source = |name: &str, text: &str| Source {
         name: name.to_string(),
         text: text.to_string(),
     };
     let article = Article::from_files(&source("en", en), &source("vi", vi), None);
-    let codes: Vec<&str> = check_article(cat, &article, "example")
-        .map(|f| {
-            f.iter()
-                .filter(|x| x.severity >= Severity::Warning)
-                .map(|x| x.code.name())
-                .collect()
-        })
-        .unwrap_or_default();
+    let findings: Vec<_> = check_article(cat, &article, "example")
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|x| x.severity >= Severity::Warning)
+        .collect();
+    let codes: Vec<&str> = findings.iter().map(|x| x.code.name()).collect();
+    let suggestion = findings.first().and_then(|f| f.suggestion.clone());
     if codes.is_empty() {
-        "quiet".to_string()
+        ("quiet".to_string(), None)
     } else {
-        codes.join(", ")
+        (codes.join(", "), suggestion)
     }
 }
 
@@ -78,9 +77,20 @@ pub fn run(cat: &Catalogue, ex: &SourcedExample) -> Option<Failure> {
     };
     match (&ex.en, &ex.vi) {
         (Some(en), Some(vi)) => {
-            let got = verdict(cat, en, vi);
+            let (got, suggestion) = verdict(cat, en, vi);
             let want = ex.expect.describe();
-            (got != want).then(|| fail(format!("en: {en} / vi: {vi}"), want, got))
+            let text = format!("en: {en} / vi: {vi}");
+            if got != want {
+                return Some(fail(text, want, got));
+            }
+            let want = ex.suggest.as_ref()?;
+            (suggestion.as_ref() != Some(want)).then(|| {
+                fail(
+                    text,
+                    format!("suggestion {want:?}"),
+                    format!("suggestion {suggestion:?}"),
+                )
+            })
         }
         (Some(text), None) | (None, Some(text)) => {
             let lang = if ex.en.is_some() { Lang::En } else { Lang::Vi };
@@ -130,6 +140,7 @@ mod tests {
             en: Some("25% of revenue".into()),
             vi: None,
             expect: crate::catalogue::schema::Expect::One("percent 26%".into()),
+            suggest: None,
         };
         let f = run(builtin(), &ex).expect("fails");
         assert_eq!(f.got, "[\"percent 25%\"]");
@@ -140,5 +151,14 @@ mod tests {
             ..ex
         };
         assert_eq!(run(builtin(), &pair).unwrap().got, "value-mismatch");
+        let suggested = SourcedExample {
+            expect: crate::catalogue::schema::Expect::One("value-mismatch".into()),
+            suggest: Some("36%".into()),
+            ..pair
+        };
+        assert_eq!(
+            run(builtin(), &suggested).unwrap().got,
+            "suggestion Some(\"25%\")"
+        );
     }
 }

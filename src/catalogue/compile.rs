@@ -62,6 +62,7 @@ pub(super) fn compile(cat: &mut Catalogue, f: Fragment, file: &str, text: &str) 
     terms(cat, &mut cx, f.terms)?;
     dimensions(cat, &mut cx, f.dimensions)?;
     compounds(cat, &mut cx, f.compounds)?;
+    suggestions(cat, &mut cx, f.suggestions)?;
     examples(cat, cx)
 }
 
@@ -545,9 +546,37 @@ fn examples(cat: &mut Catalogue, cx: Ctx) -> Result {
                 en: ex.en.clone(),
                 vi: ex.vi.clone(),
                 expect: ex.expect.clone(),
+                suggest: ex.suggest.clone(),
             });
         }
     }
+    Ok(())
+}
+
+fn suggestions(cat: &mut Catalogue, cx: &mut Ctx, def: Option<SuggestionsDef>) -> Result {
+    let Some(mut def) = def else {
+        return Ok(());
+    };
+    if def.weekdays.len() > 7 || !def.weekdays.is_empty() && def.weekdays.len() != 7 {
+        return Err(cx.fail(
+            "weekdays",
+            "suggestions: `weekdays` lists Monday to Sunday, seven names".into(),
+        ));
+    }
+    if let Some(s) = def
+        .scales
+        .iter()
+        .find(|s| !s.factor.is_finite() || s.factor <= 1.0)
+    {
+        return Err(cx.fail(
+            &s.word,
+            format!("suggestions: scale `{}` needs a factor above 1", s.word),
+        ));
+    }
+    def.scales.sort_by(|a, b| b.factor.total_cmp(&a.factor));
+    cx.examples
+        .push(("suggestions".into(), std::mem::take(&mut def.examples)));
+    cat.suggestions = def;
     Ok(())
 }
 

@@ -56,6 +56,7 @@ const BUILTIN: &[Builtin] = &[
     builtin!("terms"),
     builtin!("grammar"),
     builtin!("dimensions"),
+    builtin!("suggestions"),
 ];
 
 /// A catalogue file that could not be used, with the place to fix it.
@@ -76,6 +77,8 @@ pub struct SourcedExample {
     pub en: Option<String>,
     pub vi: Option<String>,
     pub expect: Expect,
+    /// The correction a sentence pair's finding must suggest.
+    pub suggest: Option<String>,
 }
 
 /// Everything the extractor, the segmenter and the comparator know about the
@@ -89,6 +92,9 @@ pub struct Catalogue {
     pub terms: Vec<Term>,
     pub dimensions: Vec<DimensionSpec>,
     pub examples: Vec<SourcedExample>,
+    /// How corrections are written (the last file with a `suggestions:`
+    /// section wins).
+    pub suggestions: schema::SuggestionsDef,
     /// Every file compiled: its name and text, for pointing at a line.
     pub sources: Vec<(String, String)>,
     /// The longest language-marker word in bytes: longer words are not
@@ -128,6 +134,7 @@ impl Default for Catalogue {
             terms: Vec::new(),
             dimensions: Vec::new(),
             examples: Vec::new(),
+            suggestions: schema::SuggestionsDef::default(),
             sources: Vec::new(),
             marker_len: 0,
             markers: None,

@@ -41,6 +41,53 @@ pub struct Fragment {
     pub dimensions: Vec<DimensionDef>,
     #[serde(default)]
     pub compounds: PerLang<CompoundDef>,
+    #[serde(default)]
+    pub suggestions: Option<SuggestionsDef>,
+}
+
+/// How a figure of the original is written the Vietnamese way, for the
+/// corrections findings suggest (claims/suggestions.yaml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestionsDef {
+    pub decimal: String,
+    pub thousands: String,
+    #[serde(default)]
+    pub hedges: std::collections::BTreeMap<QualifierKind, String>,
+    /// Largest first.
+    #[serde(default)]
+    pub scales: Vec<ScaleWordDef>,
+    /// ISO code → word.
+    #[serde(default)]
+    pub currencies: std::collections::BTreeMap<String, String>,
+    /// Unit id (or `percent`, `percentage-point`) → word.
+    #[serde(default)]
+    pub units: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub day_parts: Vec<DayPartWordDef>,
+    /// Monday … Sunday.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// "gấp {} lần".
+    #[serde(default)]
+    pub multiplier: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleWordDef {
+    pub factor: f64,
+    pub word: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayPartWordDef {
+    pub from: u8,
+    pub until: u8,
+    pub word: String,
 }
 
 /// A word of several syllables holding a syllable the catalogue reads as a
@@ -90,6 +137,9 @@ pub struct Example {
     #[serde(default)]
     pub vi: Option<String>,
     pub expect: Expect,
+    /// For a sentence pair: the correction the finding must suggest.
+    #[serde(default)]
+    pub suggest: Option<String>,
 }
 
 /// What an example expects: one claim key, code or "quiet"/"none", or the

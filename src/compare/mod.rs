@@ -7,16 +7,19 @@
 //! `verdict.rs` turns a pair into a finding with a code and a severity;
 //! `rules.rs` holds the verdicts beyond a pair's values (split ranges,
 //! significant omissions, changed subjects); `messages.rs` writes what an
-//! editor reads.
+//! editor reads; `suggest.rs` the correction, the original's figure written
+//! the Vietnamese way.
 
 mod messages;
 mod relate;
 mod rules;
+mod suggest;
 mod verdict;
 
 pub use messages::{meaning, omitted, quote, unsupported};
 pub use relate::{Dimension, Related, Relation, dimension, equivalent_factors, implicit, relate};
 pub use rules::{Subject, significant, split_range, subject_change};
+pub use suggest::suggest;
 pub use verdict::{Verdict, judge};
 
 #[cfg(test)]

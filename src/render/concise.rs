@@ -35,8 +35,12 @@ fn file(f: &FileReport) -> String {
                 Some(l) => format!("{}:{}:{}", l.path, l.line, l.column),
                 None => format!("{}:1:1", f.path),
             };
+            let fix = match &x.suggestion {
+                Some(fix) => format!(" (write \"{}\")", sanitize(fix)),
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "{}: {}[{}] {}\n",
+                "{}: {}[{}] {}{fix}\n",
                 sanitize(&place),
                 x.severity.name(),
                 x.code.name(),

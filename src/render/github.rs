@@ -73,10 +73,14 @@ fn file(f: &FileReport) -> String {
                 ),
                 None => format!("file={},", property(&f.path)),
             };
+            let message = match &x.suggestion {
+                Some(fix) => format!("{} (write \"{fix}\")", x.message),
+                None => x.message.clone(),
+            };
             out.push_str(&format!(
                 "::{} {place}title={title}::{}\n",
                 command(x.severity),
-                data(&x.message)
+                data(&message)
             ));
         }
     }

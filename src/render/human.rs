@@ -134,6 +134,15 @@ impl Renderer for Human {
             if let Some(s) = &x.source {
                 snippet(&mut out, st, f, s, first, '-', gutter);
             }
+            if let Some(fix) = &x.suggestion {
+                out.push_str(&format!(
+                    "{} {} {}: write \"{}\"\n",
+                    " ".repeat(gutter),
+                    st.paint("1;34", "="),
+                    st.paint("1", "help"),
+                    sanitize(fix)
+                ));
+            }
             out.push('\n');
         }
         out

@@ -22,6 +22,10 @@ struct JsonFinding<'a> {
     message: &'a str,
     target: Option<&'a Location>,
     source: Option<&'a Location>,
+    /// The correction, when one can be computed: the original's figure
+    /// written the Vietnamese way, to replace the target's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +64,7 @@ impl Renderer for Json {
                     message: &x.message,
                     target: x.target.as_ref(),
                     source: x.source.as_ref(),
+                    suggestion: x.suggestion.as_deref(),
                 })
                 .collect(),
         };

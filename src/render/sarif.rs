@@ -97,6 +97,25 @@ fn head() -> String {
     )
 }
 
+/// A SARIF fix replacing the target's span with the suggestion.
+fn fixes(t: &Location, fix: &str) -> serde_json::Value {
+    json!([{
+        "description": {"text": format!("write \"{}\"", sanitize(fix))},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri(&t.path)},
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": t.line,
+                    "startColumn": t.column,
+                    "endLine": t.end_line,
+                    "endColumn": t.end_column,
+                },
+                "insertedContent": {"text": fix},
+            }],
+        }],
+    }])
+}
+
 impl Renderer for Sarif {
     fn file(&mut self, f: &FileReport) -> String {
         let mut out = String::new();
@@ -118,6 +137,9 @@ impl Renderer for Sarif {
             match (&x.target, &x.source) {
                 (Some(t), s) => {
                     r["locations"] = json!([location(t, None)]);
+                    if let Some(fix) = &x.suggestion {
+                        r["fixes"] = fixes(t, fix);
+                    }
                     if let Some(s) = s {
                         r["relatedLocations"] = json!([location(s, Some(1))]);
                     }

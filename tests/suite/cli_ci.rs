@@ -35,7 +35,7 @@ fn concise_is_one_line_per_finding() {
     assert_eq!(lines.len(), 5, "{out}");
     assert_eq!(
         lines[0],
-        "tests/fixtures/small.txt:1:29: warning[hedge-dropped] the original says \"almost one-quarter\" (just under 25%); the summary says \"25%\": the qualifier was dropped"
+        "tests/fixtures/small.txt:1:29: warning[hedge-dropped] the original says \"almost one-quarter\" (just under 25%); the summary says \"25%\": the qualifier was dropped (write \"gần 25%\")"
     );
     assert!(
         lines
@@ -153,7 +153,7 @@ fn github_annotations_are_escaped() {
     assert_eq!(lines.len(), 5, "{out}");
     assert_eq!(
         lines[0],
-        "::warning file=a%2Cb%3Ac%25.txt,line=1,col=29,endLine=1,endColumn=32,title=factcheck (hedge-dropped)::the original says \"almost one-quarter\" (just under 25%25); the summary says \"25%25\": the qualifier was dropped"
+        "::warning file=a%2Cb%3Ac%25.txt,line=1,col=29,endLine=1,endColumn=32,title=factcheck (hedge-dropped)::the original says \"almost one-quarter\" (just under 25%25); the summary says \"25%25\": the qualifier was dropped (write \"gần 25%25\")"
     );
     assert!(
         lines
@@ -456,4 +456,56 @@ fn explain_prints_the_documentation() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("known codes: value-mismatch"));
+}
+
+#[test]
+fn suggestions_reach_json_and_sarif_fixes() {
+    let json: Value = serde_json::from_str(&stdout(
+        factcheck().args(["--format", "json"]).arg(small()),
+        1,
+    ))
+    .unwrap();
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    let fixes: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["suggestion"].as_str()))
+        .collect();
+    assert!(
+        fixes.contains(&("hedge-dropped", Some("gần 25%"))),
+        "{fixes:?}"
+    );
+    assert!(
+        fixes.contains(&("value-mismatch", Some("35 triệu USD"))),
+        "{fixes:?}"
+    );
+    // An omission has no span to replace: no suggestion, and no key.
+    let omitted = findings.iter().find(|f| f["code"] == "omitted").unwrap();
+    assert!(omitted.get("suggestion").is_none(), "{omitted}");
+
+    let sarif: Value = serde_json::from_str(&stdout(
+        factcheck().args(["--format", "sarif"]).arg(small()),
+        1,
+    ))
+    .unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "value-mismatch")
+        .unwrap();
+    let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "35 triệu USD");
+    let target = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        replacement["deletedRegion"]["startLine"],
+        target["startLine"]
+    );
+    assert_eq!(
+        replacement["deletedRegion"]["startColumn"],
+        target["startColumn"]
+    );
+    assert_eq!(
+        replacement["deletedRegion"]["endColumn"],
+        target["endColumn"]
+    );
 }
