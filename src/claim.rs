@@ -353,6 +353,9 @@ pub struct Claim {
     /// triệu USD)"): paired like any figure, never reported as unsupported
     /// or omitted.
     pub conversion: bool,
+    /// Written in a unit and its subunit ("5-foot-10"): its last digit is
+    /// the subunit's, whatever zeros the whole ends in.
+    pub compound: bool,
     /// The rules of the claim's dimension, from the catalogue.
     pub traits: DimensionTraits,
     pub lang: Lang,

@@ -265,6 +265,21 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
                 }
             }
         }
+        let subunit = match &d.subunit {
+            None => None,
+            Some(sub) => match cat.units.iter().position(|u| *u.id == **sub) {
+                Some(k) if cat.units[k].kind == d.kind && cat.units[k].factor < d.factor => Some(k),
+                _ => {
+                    return Err(cx.fail(
+                        sub,
+                        format!(
+                            "unit `{}`: `subunit: {sub}` must name an earlier, smaller unit of its kind",
+                            d.id
+                        ),
+                    ));
+                }
+            },
+        };
         let mut near = Vec::new();
         for n in &d.near {
             let Some(k) = cat.units.iter().position(|u| *u.id == *n.unit) else {
@@ -290,6 +305,7 @@ fn units(cat: &mut Catalogue, cx: &mut Ctx, defs: Vec<UnitDef>) -> Result {
             offset: d.offset,
             also,
             one_with_article: d.one_with_article,
+            subunit,
             near,
         });
         for w in &d.en {

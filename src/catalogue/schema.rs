@@ -325,6 +325,10 @@ pub struct UnitDef {
     /// "a"/"an" before the unit is one of it ("a decade", "a fortnight").
     #[serde(default)]
     pub one_with_article: bool,
+    /// A smaller unit whose figure may follow, added to this one's
+    /// ("5-foot-10", "5 feet 10 inches"): an earlier unit of the same kind.
+    #[serde(default)]
+    pub subunit: Option<String>,
     /// Read as another unit when one of these words stands near ("6,2 độ"
     /// near "động đất" is a magnitude, not a temperature).
     #[serde(default)]

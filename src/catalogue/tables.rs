@@ -55,6 +55,8 @@ pub struct UnitSpec {
     /// Other units a figure may be in (indices into `Catalogue::units`).
     pub also: Vec<usize>,
     pub one_with_article: bool,
+    /// A smaller unit whose figure may follow (index into `Catalogue::units`).
+    pub subunit: Option<usize>,
     /// Other units this one means near certain words: the unit index, the
     /// words (of either language) and how many tokens away they may stand.
     pub near: Vec<(usize, PhraseTable<()>, usize)>,

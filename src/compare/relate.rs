@@ -187,7 +187,11 @@ pub(super) fn converted(vi: &Claim, en: &Claim) -> bool {
 /// to its last significant one in a whole number ("3.000 mét" for 10,000
 /// feet is rounded to the thousand). The pair also gets 0.5% for the
 /// conversion factor ("a mile is 1.6 km").
-fn conversion_slack(r: &Reading) -> f64 {
+fn conversion_slack(r: &Reading, compound: bool) -> f64 {
+    if compound {
+        // "5-foot-10" ends in its inch, not in "70 inches" to the ten.
+        return 0.0;
+    }
     significant(r) - r.precision
 }
 
@@ -249,10 +253,10 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
     }
     let unit_differs = vi.unit != en.unit && dv != Dimension::Duration;
     let converted = converted(vi, en);
-    let widen = |r: &Reading, factor_slack: f64| {
+    let widen = |r: &Reading, factor_slack: f64, compound: bool| {
         let i = r.interval;
         if converted {
-            let slack = conversion_slack(r) + factor_slack;
+            let slack = conversion_slack(r, compound) + factor_slack;
             crate::claim::Interval {
                 lo: i.lo - slack,
                 hi: i.hi + slack,
@@ -270,8 +274,11 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
             } else {
                 Relation::Disjoint
             }
-        } else if widen(a, 0.005 * a.value.abs().max(b.value.abs())).overlaps(&widen(b, 0.0))
-            && (bases_close(vi, en, a, b) || converted)
+        } else if widen(a, 0.005 * a.value.abs().max(b.value.abs()), vi.compound).overlaps(&widen(
+            b,
+            0.0,
+            en.compound,
+        )) && (bases_close(vi, en, a, b) || converted)
         {
             if same_written(a, b) && !converted {
                 Relation::Equal

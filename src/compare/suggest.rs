@@ -12,7 +12,9 @@ use crate::claim::{Claim, DateParts, Kind, Reading, Unit};
 /// reading `r`; `vi` decides only whether a year keeps its marker word.
 pub fn suggest(cat: &Catalogue, vi: &Claim, en: &Claim, r: &Reading) -> Option<String> {
     let s = &cat.suggestions;
-    if s.decimal.is_empty() || en.vague {
+    // A figure of another kind ("65" for "65 tuổi trở lên") cannot stand in
+    // the translation's place as written.
+    if s.decimal.is_empty() || en.vague || super::dimension(vi) != super::dimension(en) {
         return None;
     }
     let figure = match en.kind {
@@ -52,12 +54,18 @@ pub fn suggest(cat: &Catalogue, vi: &Claim, en: &Claim, r: &Reading) -> Option<S
             join(amount(s, en, r, *days)?, s.units.get(id.as_ref())?)
         }
         Kind::Length | Kind::Measure => {
-            let id = en.unit_id.as_ref()?;
+            // In the translation's own unit when it converted the figure
+            // ("240 miles" → "386 km"), to the digits it wrote.
+            let (id, precision) = match (&vi.unit_id, vi.readings.first()) {
+                (Some(id), Some(v)) if Some(id) != en.unit_id.as_ref() => (id, v.precision),
+                _ => (en.unit_id.as_ref()?, r.precision),
+            };
             let spec = cat.units.iter().find(|u| u.id == *id)?;
             if spec.offset != 0.0 {
                 return None;
             }
-            join(amount(s, en, r, spec.factor)?, s.units.get(id.as_ref())?)
+            let r = Reading { precision, ..*r };
+            join(amount(s, en, &r, spec.factor)?, s.units.get(id.as_ref())?)
         }
     };
     Some(hedged(s, en, figure))

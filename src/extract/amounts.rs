@@ -69,10 +69,47 @@ impl Scanner<'_> {
             core.add(0.5);
             core.end += len;
         }
+        if let Some(u) = core.unit {
+            self.subunit_after(&mut core, u);
+        }
         core.currency = currency;
         core.year_like =
             core.year_like && !scaled && core.unit.is_none() && core.currency.is_none();
         Some(core)
+    }
+
+    /// A figure in the unit's smaller unit after it, added: "5-foot-10",
+    /// "5 feet 10 inches" are 5 5/6 feet, precise to half an inch.
+    fn subunit_after(&self, core: &mut Core, unit: usize) {
+        let spec = &self.cat.units[unit];
+        let Some(sub) = spec.subunit else {
+            return;
+        };
+        let ratio = self.cat.units[sub].factor / spec.factor;
+        let mut k = core.end;
+        if self.is_punct(k, '-') && self.attached(k) && self.attached(k + 1) {
+            k += 1;
+        }
+        let Some(n) = self.plain_int(k) else {
+            return;
+        };
+        if f64::from(n) * ratio >= 1.0 {
+            return;
+        }
+        k += 1;
+        match self.t.units.match_at(self.tokens, k) {
+            Some((len, &u)) if u == sub => k += len,
+            // Only the subunit may follow the bare figure.
+            Some(_) => return,
+            None if self.is_punct(k, '-') || self.is_punct(k, '%') => return,
+            None => {}
+        }
+        core.add(f64::from(n) * ratio);
+        core.readings
+            .iter_mut()
+            .for_each(|r| r.precision = 0.5 * ratio);
+        core.compound = true;
+        core.end = k;
     }
 
     /// A currency symbol, a sign and a bare amount at `i`: "$6", "-5", "âm 5".

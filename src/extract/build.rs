@@ -27,6 +27,7 @@ impl Scanner<'_> {
             vague: false,
             weak: false,
             conversion: false,
+            compound: false,
             traits: Default::default(),
             lang: self.lang,
             section: self.section,

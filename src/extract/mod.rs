@@ -195,6 +195,8 @@ struct Core {
     article: bool,
     /// A single 4-digit token with no separators and no scale: maybe a year.
     year_like: bool,
+    /// Written in a unit and its subunit ("5-foot-10").
+    compound: bool,
 }
 
 /// The scan over one line's tokens.
@@ -378,6 +380,7 @@ impl Core {
             needs_next: false,
             article: false,
             year_like: false,
+            compound: false,
         }
     }
 

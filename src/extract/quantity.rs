@@ -164,6 +164,7 @@ impl Scanner<'_> {
             qualifier.as_ref(),
         )?;
         c.range = hi.is_some();
+        c.compound = core.compound;
         readings.truncate(4);
         if readings.is_empty()
             || readings
