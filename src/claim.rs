@@ -340,6 +340,10 @@ pub struct Claim {
     /// The scale factor written ("tỷ" = 1e9), 1 when none.
     pub scale: f64,
     pub qualifier: Option<Qualifier>,
+    /// The hedge a comparative before the figure may also be ("chậm hơn 6
+    /// tiếng": six hours later, or delayed more than six hours), when no
+    /// qualifier was read.
+    pub maybe_hedge: Option<QualifierKind>,
     pub date: Option<DateParts>,
     /// A range ("11% to 19%").
     pub range: bool,
@@ -373,7 +377,7 @@ pub struct Claim {
     pub start: usize,
     pub end: usize,
     /// Index of the sentence within its line.
-    pub sentence: usize,
+    pub sentence: u32,
 }
 
 /// A number printed compactly: integers plainly below a million, otherwise

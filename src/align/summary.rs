@@ -218,6 +218,15 @@ impl<'a> SourceIndex<'a> {
 /// equivalent ("13 năm" against "13-year-old", "15 giờ" against "3 p.m.").
 fn lookup_ranges(c: &Claim) -> Vec<(f64, f64, f64)> {
     let mut out = Vec::new();
+    // A literal is its digit groups: "737-800" may be the original's
+    // "737-800" read as a range, or "Boeing 737".
+    if c.kind == Kind::Literal {
+        for group in c.text.split(|ch: char| !ch.is_ascii_digit()) {
+            if let Ok(v) = group.parse::<f64>() {
+                out.push((v, v, 0.5));
+            }
+        }
+    }
     for r in &c.readings {
         let (lo, hi) = if c.vague {
             (r.interval.lo, r.interval.hi)

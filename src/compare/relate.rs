@@ -313,16 +313,37 @@ fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Rela
         Relation::Incomparable
     };
     let mut r = best_reading(vi, en, |a, b| {
-        if a.value == b.value && a.value_hi == b.value_hi {
-            Relation::Equal
-        } else {
-            Relation::Disjoint
+        match (digit_groups(vi, a), digit_groups(en, b)) {
+            (Some(x), Some(y)) if x == y => Relation::Equal,
+            _ => Relation::Disjoint,
         }
     });
     if r.relation != Relation::Equal {
         r.relation = changed;
     }
     r
+}
+
+/// A reading as a literal's value: its digit groups, shortest first, read
+/// as one number (`extract::build::literal_of`), so that the range "737 to
+/// 800" is the code "737-800". `None` for a value with a fraction.
+fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
+    if c.kind == Kind::Literal {
+        return Some(r.value);
+    }
+    let whole = |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then(|| format!("{v}"));
+    let mut groups = vec![whole(r.value)?];
+    if r.value_hi != r.value {
+        groups.push(whole(r.value_hi)?);
+    }
+    groups.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    Some(
+        groups
+            .iter()
+            .flat_map(|g| g.bytes())
+            .take(18)
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64,
+    )
 }
 
 /// A Vietnamese "15 giờ" that nothing marks as a time of day is read as a

@@ -101,6 +101,11 @@ fn judge_apart(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
 
 /// Values that meet: a range, a hedge or a rounding may still have changed.
 fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> {
+    // A code and the same digits read as a figure ("737-800" as a range)
+    // are the same code.
+    if vi.kind == Kind::Literal || en.kind == Kind::Literal {
+        return None;
+    }
     // Ranges first: a range that became a point or another range.
     // Years and decades are mentions of time, not estimates: "2018-19" for
     // "năm 2018", "the 1990s" for "1990" are not range changes.
@@ -130,6 +135,15 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> 
         return None;
     }
     let (hv, he) = (hedge(vi), hedge(en));
+    // "bị chậm hơn 6 tiếng" may say "more than six hours" as well as "six
+    // hours later": a comparative's hedge is not dropped when it is the
+    // original's.
+    if hv.is_none()
+        && let (Some(e), Some(v)) = (he, vi.maybe_hedge)
+        && e.direction() == v.direction()
+    {
+        return None;
+    }
     match (he, hv) {
         // Dropped only when the same figure is stated flat; "58%" for "more
         // than half" is a consistent, more specific figure.

@@ -28,6 +28,7 @@ impl Scanner<'_> {
             weak: false,
             conversion: false,
             compound: false,
+            maybe_hedge: None,
             traits: Default::default(),
             lang: self.lang,
             section: self.section,
@@ -39,7 +40,7 @@ impl Scanner<'_> {
             text: String::new(),
             start: s,
             end: e,
-            sentence: self.sentence_of[start] as usize,
+            sentence: self.sentence_of[start],
         };
         self.set_span(&mut c, s, e);
         c

@@ -297,6 +297,9 @@ impl<'a> Scanner<'a> {
             match self.step(i) {
                 Some(Step::Claim(mut c, next)) => {
                     c.traits = traits_of(self.cat, &c);
+                    if c.qualifier.is_none() {
+                        c.maybe_hedge = self.comparative_hedge(i);
+                    }
                     c.conversion = claims[first..]
                         .last()
                         .is_some_and(|prev| self.converted_after(prev, &c));

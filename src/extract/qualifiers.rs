@@ -2,7 +2,7 @@
 //! catalogue's conditions that keep ordinary words from being read as one.
 
 use crate::catalogue::schema::WordRole;
-use crate::claim::{Kind, Qualifier};
+use crate::claim::{Kind, Qualifier, QualifierKind};
 
 use super::Scanner;
 
@@ -32,13 +32,7 @@ impl Scanner<'_> {
         {
             return None;
         }
-        // "thấp hơn 5%" is a comparative, but "Biển Đông hơn 30 năm" is not:
-        // a capitalised word before is a name, not an adjective.
-        if let Some(p) = q_start.checked_sub(1)
-            && self.tokens[p].is_word()
-            && !self.tokens[p].capitalized()
-            && q.unless_after.contains(&self.tokens[p].sym)
-        {
+        if self.comparative(q_start, &q.unless_after) {
             return None;
         }
         if let Some((n, table)) = &q.unless_within {
@@ -62,5 +56,26 @@ impl Scanner<'_> {
                 tolerance: q.tolerance,
             },
         ))
+    }
+
+    /// "thấp hơn 5%" is a comparative, but "Biển Đông hơn 30 năm" is not: a
+    /// capitalised word before is a name, not an adjective.
+    fn comparative(&self, q_start: usize, unless_after: &[crate::tokenize::Sym]) -> bool {
+        q_start.checked_sub(1).is_some_and(|p| {
+            self.tokens[p].is_word()
+                && !self.tokens[p].capitalized()
+                && unless_after.contains(&self.tokens[p].sym)
+        })
+    }
+
+    /// The hedge a qualifier read as a comparative right before `start`
+    /// may also be ("chậm hơn 6 tiếng").
+    pub(super) fn comparative_hedge(&self, start: usize) -> Option<QualifierKind> {
+        let (len, q) = self
+            .t
+            .qualifiers_before
+            .match_ending_at(self.tokens, start)?;
+        self.comparative(start - len, &q.unless_after)
+            .then_some(q.kind)
     }
 }
