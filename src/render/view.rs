@@ -264,3 +264,78 @@ fn rows(article: &Article, groups: &[crate::align::ParagraphGroup]) -> Vec<Row> 
     }));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::builtin;
+    use crate::input::Source;
+
+    fn view(text: &str) -> ArticleView {
+        let cat = builtin();
+        let article = Article::from_layout(
+            cat,
+            &Source {
+                name: "t.txt".into(),
+                text: text.into(),
+            },
+        );
+        let analysis = crate::check::analyze(cat, &article, "t.txt").unwrap();
+        ArticleView::new(cat, &article, &analysis)
+    }
+
+    #[test]
+    fn rows_hold_every_line_once_in_order() {
+        let v = view(include_str!("../../examples/vietnam-ev-battery.txt"));
+        let sections = &v.parts[0].lines;
+        for side in [Section::Translation, Section::Original] {
+            let shown: Vec<LineKey> = v
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    if side == Section::Original {
+                        &r.en
+                    } else {
+                        &r.vi
+                    }
+                })
+                .copied()
+                .filter(|&(_, l)| sections[l - 1].1 == Some(side))
+                .collect();
+            let all: Vec<LineKey> = (1..=sections.len())
+                .filter(|&l| sections[l - 1].1 == Some(side))
+                .map(|l| (0, l))
+                .collect();
+            assert_eq!(shown, all, "{side:?}");
+        }
+        // The summary comes first, on its own.
+        assert!(v.rows[0].vi.iter().all(|&(_, l)| matches!(
+            sections[l - 1].1,
+            Some(Section::Summary | Section::Takeaway)
+        )));
+        // Paragraphs are side by side: the title beside the title.
+        assert!(v.rows.iter().any(|r| r.vi.len() == 1 && r.en.len() == 1));
+    }
+
+    #[test]
+    fn a_summary_claim_points_at_its_source_sentence() {
+        let v = view(include_str!("../../examples/vietnam-ev-battery.txt"));
+        let c = v
+            .claims
+            .iter()
+            .find(|c| c.section == Section::Summary && c.reading.contains("33"))
+            .expect("the summary's 33%");
+        let s = v.sentences[c.source_sentence.expect("a source")];
+        let line = v.line((s.part, s.line)).unwrap();
+        let text: String = line
+            .chars()
+            .skip(s.column - 1)
+            .take(s.end_column - s.column)
+            .collect();
+        assert!(
+            text.starts_with("Electric models made up almost a third"),
+            "{text}"
+        );
+        assert!(text.ends_with("petrol-powered."), "{text}");
+    }
+}
