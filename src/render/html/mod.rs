@@ -10,7 +10,8 @@
 //! Streaming: each article's section is written as soon as its report is
 //! given; the renderer keeps only one small entry per file (path, counts)
 //! for the index of a folder, written at the end and placed first on the
-//! page by the style sheet, so memory stays bounded by the largest article.
+//! page by the style sheet. What the run holds is the articles of the batch
+//! being checked (`FileReport::view`), never the whole folder.
 //! Finding numbers run through the whole report, so ids stay unique and
 //! output is deterministic.
 
@@ -418,6 +419,56 @@ impl Html {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::{Code, Finding, Location};
+    use crate::render::{FileReport, Format, render};
+
+    #[test]
+    fn a_suggestion_shows_in_the_table_and_the_title() {
+        let loc = |text: &str, lang| Location {
+            path: "a.txt".into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 4,
+            text: text.into(),
+            section: "translation",
+            lang,
+        };
+        let f = FileReport {
+            path: "a.txt".into(),
+            findings: vec![Finding {
+                code: Code::HedgeDropped,
+                severity: Code::HedgeDropped.severity(),
+                message: "the qualifier was dropped".into(),
+                target: Some(loc("25%", "vi")),
+                source: Some(loc("almost 25%", "en")),
+                suggestion: Some("gần 25% <b>".into()),
+            }],
+            ..FileReport::default()
+        };
+        let html = render(Format::Html, &[f]);
+        assert!(html.contains("<div class=\"sugg\">gần 25% &lt;b&gt;</div>"));
+        assert!(html.contains("<tr id=\"r-1\" data-f=\"1\" class=\"warning\">"));
+        // Without the article, the table stands alone: no link to a span.
+        assert!(!html.contains("href=\"#f-1\""));
+        assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+        assert_eq!(
+            super::title(&render_finding()),
+            "warning[hedge-dropped]: m — suggestion: gần 25%"
+        );
+    }
+
+    fn render_finding() -> Finding {
+        Finding {
+            code: Code::HedgeDropped,
+            severity: Code::HedgeDropped.severity(),
+            message: "m".into(),
+            target: None,
+            source: None,
+            suggestion: Some("gần 25%".into()),
+        }
+    }
+
     #[test]
     fn markup_and_controls_are_escaped() {
         assert_eq!(

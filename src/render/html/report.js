@@ -73,11 +73,13 @@
     select(order[k], true, false);
     history.replaceState(null, "", "#f-" + order[k]);
   }
+  // A link (to a span, or a summary figure's source sentence) is followed;
+  // a mark or row elsewhere selects its finding.
   document.addEventListener("click", function (e) {
-    if (e.target.closest("a")) return;
     var el = e.target.closest("[data-f]");
     if (!el) return;
     var n = +el.getAttribute("data-f");
+    if (e.target.closest("a")) { if (el.tagName === "MARK") select(n, false, false); return; }
     select(n, el.tagName === "TR", el.id.slice(-3) === "-en");
     history.replaceState(null, "", "#f-" + n);
   });
