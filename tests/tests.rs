@@ -26,6 +26,8 @@ mod eval_corpora;
 mod golden;
 #[path = "suite/hostile.rs"]
 mod hostile;
+#[path = "suite/html_report.rs"]
+mod html_report;
 #[path = "suite/news_fixtures.rs"]
 mod news_fixtures;
 #[path = "suite/prop_numbers.rs"]

@@ -43,6 +43,18 @@ pub struct Pairing {
     pub unpaired_en: Vec<usize>,
     /// Context of every claim, by claim index.
     pub contexts: Contexts,
+    /// How the translation's paragraphs were aligned with the original's,
+    /// in order (what the pairs of the translation were found inside): for
+    /// reports that show each paragraph beside its counterpart.
+    pub paragraphs: Vec<ParagraphGroup>,
+}
+
+/// Paragraphs of the translation aligned with paragraphs of the original
+/// (1-1, 2-1, 1-2, or one side empty), each as its (part, 1-based line) key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphGroup {
+    pub vi: Vec<(u32, u32)>,
+    pub en: Vec<(u32, u32)>,
 }
 
 /// Pair the claims of an article, whose contexts were built as they were read.
@@ -59,6 +71,7 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
     let mut matcher = Matcher::new(claims, &contexts);
     let (mut unpaired_vi, unpaired_en) = matcher.run(article, &tr, &en);
     let mut pairs = std::mem::take(&mut matcher.pairs);
+    let paragraphs = std::mem::take(&mut matcher.paragraphs);
     // The index of sources is built only for an article with a summary.
     if !summary.is_empty() {
         let mut overlap = score::Overlap::new(&contexts);
@@ -78,6 +91,7 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
         unpaired_vi,
         unpaired_en,
         contexts,
+        paragraphs,
     }
 }
 

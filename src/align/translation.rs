@@ -36,6 +36,8 @@ pub struct Matcher<'a> {
     /// The value anchor of every claim (`value_anchor`), computed once.
     values: Vec<u64>,
     pub pairs: Vec<Pair>,
+    /// The paragraph alignment `run` made (for `Pairing::paragraphs`).
+    pub paragraphs: Vec<super::ParagraphGroup>,
 }
 
 impl<'a> Matcher<'a> {
@@ -50,6 +52,7 @@ impl<'a> Matcher<'a> {
                 claims.iter().map(|c| value_anchor(c, &mut dims)).collect()
             },
             pairs: Vec::new(),
+            paragraphs: Vec::new(),
         }
     }
 
@@ -67,6 +70,14 @@ impl<'a> Matcher<'a> {
         let (vi_keys, vi_blocks) = self.paragraphs(article, Section::Translation, tr);
         let (en_keys, en_blocks) = self.paragraphs(article, Section::Original, en);
         let groups = monotonic::align(&vi_blocks, &en_blocks);
+        let lines = |keys: &[(u32, u32)], units: &[usize]| units.iter().map(|&u| keys[u]).collect();
+        self.paragraphs = groups
+            .iter()
+            .map(|(v, e)| super::ParagraphGroup {
+                vi: lines(&vi_keys, v),
+                en: lines(&en_keys, e),
+            })
+            .collect();
         let vi_of = self.bucket(&groups, &vi_keys, false, tr);
         let en_of = self.bucket(&groups, &en_keys, true, en);
         // 1. Inside aligned paragraphs, sentence by sentence, then the whole

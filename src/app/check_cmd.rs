@@ -22,6 +22,7 @@ use factcheck::check::{CheckError, analyze};
 use factcheck::config::{FailOn, Suppressions};
 use factcheck::diagnostic::Severity;
 use factcheck::input::ReadOptions;
+use factcheck::render::view::ArticleView;
 use factcheck::render::{self, FileReport, Totals};
 
 /// `factcheck FILE…`: check every article (in parallel, reported in a
@@ -87,13 +88,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         run.held = Some(Vec::new());
     }
     let progress = Progress::new(if args.quiet { 0 } else { inputs.len() });
+    let view = format_of(args, false).wants_article();
     let work: Vec<(&ArticleInput, usize)> = inputs.iter().zip(setting).collect();
     for chunk in work.chunks(CHUNK) {
         let reports: Vec<FileReport> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|&(input, i)| {
-                    let report = check_input(configs.cat(i), input, &opts, args.quiet);
+                    let report = check_input(configs.cat(i), input, &opts, args.quiet, view);
                     progress.tick();
                     report
                 })
@@ -152,6 +154,7 @@ fn format_of(args: &CheckArgs, to_file: bool) -> render::Format {
         CheckFormat::Json => render::Format::Json,
         CheckFormat::Sarif => render::Format::Sarif,
         CheckFormat::Github => render::Format::Github,
+        CheckFormat::Html => render::Format::Html,
     }
 }
 
@@ -209,19 +212,21 @@ impl Run {
 }
 
 /// Check one input, turning every problem into the file's error; keep the
-/// lines its findings quote, not the article.
+/// lines its findings quote, not the article (unless `view`: the format
+/// shows whole articles).
 fn check_input(
     cat: &Catalogue,
     input: &ArticleInput,
     opts: &ReadOptions,
     quiet: bool,
+    view: bool,
 ) -> FileReport {
     let name = input.name(opts);
     let result = input
         .read(cat, opts)
         .map_err(CheckError::from)
         .and_then(|article| {
-            analyze(cat, &article, &name).map(|a| {
+            analyze(cat, &article, &name).map(|mut a| {
                 if !quiet {
                     for notice in &a.notices {
                         warn(&format!("factcheck: {name}: {notice}"));
@@ -229,10 +234,13 @@ fn check_input(
                 }
                 let mut report = FileReport {
                     path: name.clone(),
-                    findings: a.findings,
+                    findings: std::mem::take(&mut a.findings),
                     ..FileReport::default()
                 };
                 report.quote_lines(&article);
+                if view {
+                    report.view = Some(Box::new(ArticleView::new(cat, &article, &a)));
+                }
                 report
             })
         });

@@ -190,6 +190,9 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// One self-contained HTML page: each article's Vietnamese beside its
+    /// English, figures underlined, findings marked (for editors).
+    Html,
 }
 
 /// The lowest severity that makes the exit code 1.

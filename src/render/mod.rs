@@ -10,10 +10,12 @@
 pub mod claims;
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod statistics;
+pub mod view;
 
 use crate::diagnostic::{Finding, Location, Severity};
 use crate::segment::Article;
@@ -27,6 +29,9 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// The lines, as written, that the findings point into (for snippets).
     pub lines: Vec<QuotedLine>,
+    /// The whole article with its claims and alignment, for the formats
+    /// that show it (`Format::wants_article`); `None` otherwise.
+    pub view: Option<Box<view::ArticleView>>,
 }
 
 /// A line of an article quoted by a finding.
@@ -121,10 +126,19 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    /// One self-contained HTML page with the articles side by side.
+    Html,
     /// Counts per code (`--statistics`), as a table or JSON.
     Statistics {
         json: bool,
     },
+}
+
+impl Format {
+    /// True for a format that shows whole articles (`FileReport::view`).
+    pub fn wants_article(self) -> bool {
+        matches!(self, Format::Html)
+    }
 }
 
 /// The renderer of a format.
@@ -135,6 +149,7 @@ pub fn renderer(format: Format) -> Box<dyn Renderer> {
         Format::Json => Box::new(json::Json::default()),
         Format::Sarif => Box::new(sarif::Sarif::default()),
         Format::Github => Box::new(github::Github),
+        Format::Html => Box::new(html::Html::default()),
         Format::Statistics { json } => Box::new(statistics::Statistics::new(json)),
     }
 }
