@@ -349,8 +349,13 @@ impl Matcher<'_> {
                 let Some(t) = tier(&claims[v], &claims[e]) else {
                     continue;
                 };
-                // A spelled-out small Vietnamese word may not be a number.
-                if claims[v].weak && !claims[e].weak {
+                // A spelled-out small Vietnamese word may not be a number,
+                // and two of them that differ are most often two things
+                // ("bắt giữ hai người" beside "at least five cameras").
+                if claims[v].weak
+                    && (!claims[e].weak
+                        || relate(&claims[v], &claims[e]).relation < Relation::Compatible)
+                {
                     continue;
                 }
                 let rv = a as f64 / vis.len() as f64;
