@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod examples;
 pub mod extract;
+pub mod formats;
 pub mod input;
 pub mod lang;
 pub mod normalize;

@@ -27,6 +27,9 @@ pub struct Part {
     pub lines: Vec<Line>,
     /// The section of each line; `None` for blank lines and the URL line.
     pub sections: Vec<Option<Section>>,
+    /// For a Markdown, HTML or Word file, the way from its lines (converted
+    /// to the seed layout) back to the file as written; `None` for text.
+    pub origin: Option<Arc<crate::formats::Origin>>,
 }
 
 /// An article: one file in the seed layout, or explicit per-section files.
@@ -122,6 +125,7 @@ impl Article {
                 path: name.to_string(),
                 lines,
                 sections,
+                origin: None,
             }],
         }
     }
@@ -147,6 +151,7 @@ impl Article {
                 path: s.name.clone(),
                 lines,
                 sections,
+                origin: None,
             });
         }
         for (src, section) in [
@@ -165,6 +170,7 @@ impl Article {
                 path: src.name.clone(),
                 lines,
                 sections,
+                origin: None,
             });
         }
         Article { parts }
