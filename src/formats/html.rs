@@ -121,15 +121,22 @@ pub fn convert(text: &str) -> Result<(String, Origin), FormatError> {
                 push_text(&mut b, &mut loc, text, &s.value, s.span.start, s.span.end);
             }
             Token::Error(e) => {
-                let what = match e.value {
-                    html5gum::Error::EofInTag | html5gum::Error::EofBeforeTagName => "a tag",
-                    html5gum::Error::EofInComment => "a comment",
-                    html5gum::Error::EofInScriptHtmlCommentLikeText => "a script",
-                    html5gum::Error::EofInCdata => "a CDATA section",
-                    html5gum::Error::EofInDoctype => "a DOCTYPE",
+                // Reported at the end of the file: placed where what it is
+                // inside of opened.
+                let (what, opened) = match e.value {
+                    html5gum::Error::EofInTag | html5gum::Error::EofBeforeTagName => {
+                        ("a tag", text.rfind('<'))
+                    }
+                    html5gum::Error::EofInComment => ("a comment", text.rfind("<!--")),
+                    html5gum::Error::EofInScriptHtmlCommentLikeText => {
+                        ("a script", text.rfind("<!--"))
+                    }
+                    html5gum::Error::EofInCdata => ("a CDATA section", text.rfind("<![")),
+                    html5gum::Error::EofInDoctype => ("a DOCTYPE", text.rfind("<!")),
                     _ => continue,
                 };
-                return Err(ends_inside(&mut loc, what, e.span.start));
+                let at = opened.unwrap_or(e.span.start);
+                return Err(ends_inside(&mut loc, what.to_string(), at));
             }
             _ => {}
         }
@@ -140,21 +147,16 @@ pub fn convert(text: &str) -> Result<(String, Origin), FormatError> {
             b"script" | b"style" | b"textarea" | b"title"
         )
     {
-        let what = format!("<{}> (opened", String::from_utf8_lossy(&name));
-        let (l, c) = loc.at(at);
-        return Err(FormatError::Html {
-            what: format!("{what} at line {l}, column {})", c + 1),
-            line: loc.at(text.len()).0,
-            column: loc.at(text.len()).1 + 1,
-        });
+        let what = format!("<{}>", String::from_utf8_lossy(&name));
+        return Err(ends_inside(&mut loc, what, at));
     }
     Ok(b.finish(text.to_string(), line_ranges(text)))
 }
 
-fn ends_inside(loc: &mut Locator, what: &str, at: usize) -> FormatError {
+fn ends_inside(loc: &mut Locator, what: String, at: usize) -> FormatError {
     let (line, c) = loc.at(at);
     FormatError::Html {
-        what: what.to_string(),
+        what,
         line,
         column: c + 1,
     }

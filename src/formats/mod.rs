@@ -73,7 +73,7 @@ pub enum FormatError {
     TooLarge(Size),
     #[error("word/document.xml: bad XML at byte {offset}: {message}")]
     BadXml { offset: u64, message: String },
-    #[error("malformed HTML: the file ends inside {what} (line {line}, column {column})")]
+    #[error("malformed HTML: the file ends inside {what} opened at line {line}, column {column}")]
     Html {
         what: String,
         line: usize,
