@@ -34,13 +34,11 @@ pub fn convert(text: &str) -> (String, Origin) {
                 fresh = false;
             }
             // The paragraphs of a list item make one bullet line.
-            Event::Start(Tag::Paragraph) if items > 0 => {
-                if !fresh && !b.ends_with_space() {
-                    let (l, c) = loc.at(range.start);
-                    b.push(' ', l, c);
-                }
+            Event::Start(Tag::Paragraph) if items > 0 && !fresh && !b.ends_with_space() => {
+                let (l, c) = loc.at(range.start);
+                b.push(' ', l, c);
             }
-            Event::End(TagEnd::Paragraph) if items > 0 => {}
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if items > 0 => {}
             Event::Start(Tag::Image { .. }) => image += 1,
             Event::End(TagEnd::Image) => image = image.saturating_sub(1),
             Event::Start(
