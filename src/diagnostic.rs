@@ -240,7 +240,7 @@ pub struct Location {
     /// (`line` is then the paragraph, `column` the offset + 1). Written in
     /// JSON as `paragraph`, `offset`, `end_offset`, only for a .docx.
     #[serde(flatten)]
-    pub paragraph: Option<crate::formats::ParagraphSpan>,
+    pub paragraph: Option<crate::origin::ParagraphSpan>,
 }
 
 impl Location {

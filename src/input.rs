@@ -36,7 +36,28 @@ pub enum InputError {
     Format {
         path: String,
         #[source]
-        source: crate::formats::FormatError,
+        source: FormatError,
+    },
+}
+
+/// Why a Markdown, HTML or Word file could not be read. One line each.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    #[error("not a Word document (.docx): {0}")]
+    NotZip(String),
+    #[error("not a Word document (.docx): word/document.xml is missing")]
+    NoDocument,
+    #[error("word/document.xml: cannot read: {0}")]
+    Zip(String),
+    #[error("word/document.xml is larger than the limit of {0} once decompressed (--max-size)")]
+    TooLarge(Size),
+    #[error("word/document.xml: bad XML at byte {offset}: {message}")]
+    BadXml { offset: u64, message: String },
+    #[error("malformed HTML: the file ends inside {what} opened at line {line}, column {column}")]
+    Html {
+        what: String,
+        line: usize,
+        column: usize,
     },
 }
 

@@ -15,6 +15,7 @@ pub mod formats;
 pub mod input;
 pub mod lang;
 pub mod normalize;
+pub mod origin;
 pub mod render;
 pub mod segment;
 pub mod tokenize;

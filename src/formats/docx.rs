@@ -14,8 +14,8 @@ use std::io::Read;
 use quick_xml::events::{BytesStart, Event};
 
 use super::FormatError;
-use super::origin::{Builder, Origin, Unit};
 use crate::input::Size;
+use crate::origin::{Builder, Origin, Unit};
 
 const DOCUMENT: &str = "word/document.xml";
 

@@ -13,7 +13,7 @@
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::FormatError;
-use super::origin::{Builder, Locator, Origin, Unit, line_ranges};
+use crate::origin::{Builder, Locator, Origin, Unit, line_ranges};
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[

@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::origin::{Builder, Locator, Origin, Unit, line_ranges};
+use crate::origin::{Builder, Locator, Origin, Unit, line_ranges};
 
 /// Convert a Markdown text.
 pub fn convert(text: &str) -> (String, Origin) {

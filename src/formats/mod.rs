@@ -8,12 +8,12 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
-pub mod origin;
 
 use std::path::Path;
 use std::sync::Arc;
 
-pub use origin::{Origin, ParagraphSpan, Placed, Unit};
+pub use crate::input::FormatError;
+pub use crate::origin::{Origin, ParagraphSpan, Placed, Unit};
 
 use crate::catalogue::Catalogue;
 use crate::input::{InputError, ReadOptions, Size, Source, read_bytes_with, read_source_with};
@@ -58,27 +58,6 @@ impl InputFormat {
             .find(|(e, _)| *e == ext)
             .map_or(InputFormat::Text, |&(_, f)| f)
     }
-}
-
-/// Why a Markdown, HTML or Word file could not be read. One line each.
-#[derive(Debug, thiserror::Error)]
-pub enum FormatError {
-    #[error("not a Word document (.docx): {0}")]
-    NotZip(String),
-    #[error("not a Word document (.docx): word/document.xml is missing")]
-    NoDocument,
-    #[error("word/document.xml: cannot read: {0}")]
-    Zip(String),
-    #[error("word/document.xml is larger than the limit of {0} once decompressed (--max-size)")]
-    TooLarge(Size),
-    #[error("word/document.xml: bad XML at byte {offset}: {message}")]
-    BadXml { offset: u64, message: String },
-    #[error("malformed HTML: the file ends inside {what} opened at line {line}, column {column}")]
-    Html {
-        what: String,
-        line: usize,
-        column: usize,
-    },
 }
 
 /// An input read and converted: its text in the seed layout, and the way

@@ -75,7 +75,7 @@ pub struct ClaimRecord {
     pub end_column: usize,
     /// In a .docx: paragraph and character offsets (see `Location`).
     #[serde(flatten)]
-    pub paragraph: Option<crate::formats::ParagraphSpan>,
+    pub paragraph: Option<crate::origin::ParagraphSpan>,
 }
 
 impl ClaimRecord {
@@ -128,7 +128,7 @@ impl ClaimRecord {
     }
 
     /// The record with its place in the file as written (`Part::place`).
-    pub fn at(mut self, p: crate::formats::Placed) -> Self {
+    pub fn at(mut self, p: crate::origin::Placed) -> Self {
         (self.line, self.column) = (p.line, p.column);
         (self.end_line, self.end_column) = (p.end_line, p.end_column);
         self.paragraph = p.paragraph;

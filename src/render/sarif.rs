@@ -46,7 +46,7 @@ fn location(l: &Location, id: Option<usize>) -> Value {
 
 /// A place in a .docx, which has no lines: the file, and the paragraph as a
 /// logical location (its offsets in `properties`).
-fn paragraph_location(l: &Location, p: &crate::formats::ParagraphSpan) -> Value {
+fn paragraph_location(l: &Location, p: &crate::origin::ParagraphSpan) -> Value {
     json!({
         "physicalLocation": {"artifactLocation": {"uri": uri(&l.path)}},
         "logicalLocations": [{

@@ -1,15 +1,13 @@
 //! The way back from converted text to the file as written.
 //!
 //! A Markdown, HTML or Word article is turned into lines in the seed layout
-//! (`super`); every character of those lines remembers where it came from:
+//! (`formats`); every character of those lines remembers where it came from:
 //! a line and column of the file for Markdown and HTML, a paragraph and a
 //! character offset for a .docx. Positions are kept as runs (a character
 //! that continues its neighbour's run costs nothing), so a map is small next
 //! to its text. A plain text file has no origin: its lines are the file's.
 
 use serde::Serialize;
-
-use crate::segment::Part;
 
 /// What the numbers of a place count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,35 +102,9 @@ impl Origin {
     }
 }
 
-impl Part {
-    /// Where columns `column..end_column` of converted line `line` are in
-    /// the file as written; the same numbers for a plain text file.
-    pub fn place(&self, line: usize, column: usize, end_column: usize) -> Placed {
-        let plain = Placed {
-            line,
-            column,
-            end_line: line,
-            end_column,
-            paragraph: None,
-        };
-        match &self.origin {
-            None => plain,
-            Some(o) => o.place(line, column, end_column).unwrap_or(plain),
-        }
-    }
-
-    /// Line (or paragraph) `n` of the file as written, for a snippet.
-    pub fn quoted_line(&self, n: usize) -> Option<&str> {
-        match &self.origin {
-            None => Some(self.lines.get(n.checked_sub(1)?)?.original()),
-            Some(o) => o.quoted(n),
-        }
-    }
-}
-
 /// Converted text in the making: characters pushed with their source
 /// place, lines ended explicitly.
-pub(crate) struct Builder {
+pub struct Builder {
     unit: Unit,
     text: String,
     lines: Vec<Vec<Run>>,
@@ -226,7 +198,7 @@ fn clamp(n: usize) -> u32 {
 
 /// The byte ranges of the lines of a text, split the way `normalize` splits
 /// them (`\n`, `\r\n`, a lone `\r`), without their terminators.
-pub(crate) fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
@@ -248,7 +220,7 @@ pub(crate) fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Byte offset → (line 1-based, column 0-based in characters) in a text,
 /// fast for offsets asked in increasing order.
-pub(crate) struct Locator<'a> {
+pub struct Locator<'a> {
     text: &'a str,
     /// The byte where each line starts.
     starts: Vec<usize>,
