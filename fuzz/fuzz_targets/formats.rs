@@ -44,16 +44,13 @@ fuzz_target!(|data: &[u8]| {
         assert!(at.column <= quoted.chars().count() + 1);
     }
     if let Ok(findings) = factcheck::check::check_article(cat, &article, "fuzz") {
-        let report = factcheck::render::FileReport {
+        let mut report = factcheck::render::FileReport {
             path: "fuzz".into(),
             findings,
             ..Default::default()
         };
-        let mut report = report;
         report.quote_lines(&article);
-        let _ = factcheck::render::render(
-            factcheck::render::Format::Human { color: false },
-            &[report],
-        );
+        let _ =
+            factcheck::render::render(factcheck::render::Format::Human { color: false }, &[report]);
     }
 });
