@@ -26,6 +26,7 @@ fn loc(text: String) -> Option<Location> {
         text,
         section: "translation",
         lang: "vi",
+        paragraph: None,
     })
 }
 

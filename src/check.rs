@@ -24,16 +24,21 @@ pub enum CheckError {
     NoVietnamese(String),
 }
 
+/// Where a claim is in the file as written (for Markdown, HTML and Word,
+/// back through the part's origin).
 fn location(article: &Article, c: &Claim) -> Location {
+    let part = &article.parts[c.part];
+    let at = part.place(c.line, c.column, c.end_column);
     Location {
-        path: article.parts[c.part].path.clone(),
-        line: c.line,
-        column: c.column,
-        end_line: c.end_line,
-        end_column: c.end_column,
+        path: part.path.clone(),
+        line: at.line,
+        column: at.column,
+        end_line: at.end_line,
+        end_column: at.end_column,
         text: c.text.clone(),
         section: c.section.name(),
         lang: c.lang.code(),
+        paragraph: at.paragraph,
     }
 }
 

@@ -236,6 +236,30 @@ pub struct Location {
     pub text: String,
     pub section: &'static str,
     pub lang: &'static str,
+    /// In a .docx, which has no lines: the paragraph and character offsets
+    /// (`line` is then the paragraph, `column` the offset + 1). Written in
+    /// JSON as `paragraph`, `offset`, `end_offset`, only for a .docx.
+    #[serde(flatten)]
+    pub paragraph: Option<crate::origin::ParagraphSpan>,
+}
+
+impl Location {
+    /// Where it is, as people read it: `12:5` (line and column), or `¶12+4`
+    /// (paragraph and character offset) in a .docx.
+    pub fn place(&self) -> String {
+        match &self.paragraph {
+            Some(p) => format!("¶{}+{}", p.paragraph, p.offset),
+            None => format!("{}:{}", self.line, self.column),
+        }
+    }
+
+    /// The line number a snippet shows: `12`, or `¶12` in a .docx.
+    pub fn gutter(&self) -> String {
+        match &self.paragraph {
+            Some(p) => format!("¶{}", p.paragraph),
+            None => self.line.to_string(),
+        }
+    }
 }
 
 /// One finding.

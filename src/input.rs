@@ -31,6 +31,34 @@ pub enum InputError {
     Binary { path: String, offset: usize },
     #[error("{path}: larger than the limit of {limit} (--max-size)")]
     TooLarge { path: String, limit: Size },
+    /// A Markdown, HTML or Word file that could not be converted.
+    #[error("{path}: {source}")]
+    Format {
+        path: String,
+        #[source]
+        source: FormatError,
+    },
+}
+
+/// Why a Markdown, HTML or Word file could not be read. One line each.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    #[error("not a Word document (.docx): {0}")]
+    NotZip(String),
+    #[error("not a Word document (.docx): word/document.xml is missing")]
+    NoDocument,
+    #[error("word/document.xml: cannot read: {0}")]
+    Zip(String),
+    #[error("word/document.xml is larger than the limit of {0} once decompressed (--max-size)")]
+    TooLarge(Size),
+    #[error("word/document.xml: bad XML at byte {offset}: {message}")]
+    BadXml { offset: u64, message: String },
+    #[error("malformed HTML: the file ends inside {what} opened at line {line}, column {column}")]
+    Html {
+        what: String,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// A size in bytes, shown the way a person writes it (100 MB, 64 KiB).
@@ -145,13 +173,25 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
 /// Read and decode one input. `-` reads standard input; a file must be a
 /// regular file. Both stop at the size limit and at the first NUL byte.
 pub fn read_source_with(path: &Path, opts: &ReadOptions) -> Result<Source, InputError> {
+    let (name, bytes) = read_raw(path, opts, true)?;
+    let text = decode_owned(bytes, &name)?;
+    Ok(Source { name, text })
+}
+
+/// Read one input's bytes (a binary format: NUL bytes allowed), with the
+/// size limit; its name as reported, and its bytes.
+pub fn read_bytes_with(path: &Path, opts: &ReadOptions) -> Result<(String, Vec<u8>), InputError> {
+    read_raw(path, opts, false)
+}
+
+fn read_raw(path: &Path, opts: &ReadOptions, text: bool) -> Result<(String, Vec<u8>), InputError> {
     let name = opts.name(path);
     let io = |source| InputError::Io {
         path: name.clone(),
         source,
     };
     let bytes = if is_stdin(path) {
-        read_bounded(std::io::stdin().lock(), &name, opts.max_size, 0)?
+        read_limited(std::io::stdin().lock(), &name, opts.max_size, 0, text)?
     } else {
         let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_dir() {
@@ -168,10 +208,9 @@ pub fn read_source_with(path: &Path, opts: &ReadOptions) -> Result<Source, Input
             });
         }
         let file = std::fs::File::open(path).map_err(io)?;
-        read_bounded(file, &name, opts.max_size, meta.len())?
+        read_limited(file, &name, opts.max_size, meta.len(), text)?
     };
-    let text = decode_owned(bytes, &name)?;
-    Ok(Source { name, text })
+    Ok((name, bytes))
 }
 
 /// Read at most `limit` bytes (more is an error), stopping at the first NUL
@@ -183,6 +222,17 @@ pub fn read_bounded(
     name: &str,
     limit: Size,
     expected: u64,
+) -> Result<Vec<u8>, InputError> {
+    read_limited(reader, name, limit, expected, true)
+}
+
+/// `read_bounded`, stopping at a NUL byte only when `text` is expected.
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    limit: Size,
+    expected: u64,
+    text: bool,
 ) -> Result<Vec<u8>, InputError> {
     let mut reader = reader.take(limit.0.saturating_add(1));
     let mut buf = Vec::with_capacity(expected.min(limit.0) as usize + 1);
@@ -208,7 +258,11 @@ pub fn read_bounded(
             });
         }
         // UTF-16 holds NUL bytes; its decoder finds a NUL character itself.
-        if buf.len() >= 2 && !buf.starts_with(&[0xFF, 0xFE]) && !buf.starts_with(&[0xFE, 0xFF]) {
+        if text
+            && buf.len() >= 2
+            && !buf.starts_with(&[0xFF, 0xFE])
+            && !buf.starts_with(&[0xFE, 0xFF])
+        {
             if let Some(i) = memchr::memchr(0, &buf[scanned..]) {
                 return Err(InputError::Binary {
                     path: name.to_string(),

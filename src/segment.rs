@@ -18,6 +18,7 @@ use crate::claim::Section;
 use crate::input::Source;
 use crate::lang::Lang;
 use crate::normalize::{Line, split_lines};
+use crate::origin::Placed;
 
 /// One input file of an article, split into lines, each with its section.
 #[derive(Debug, Clone)]
@@ -27,6 +28,9 @@ pub struct Part {
     pub lines: Vec<Line>,
     /// The section of each line; `None` for blank lines and the URL line.
     pub sections: Vec<Option<Section>>,
+    /// For a Markdown, HTML or Word file, the way from its lines (converted
+    /// to the seed layout) back to the file as written; `None` for text.
+    pub origin: Option<Arc<crate::origin::Origin>>,
 }
 
 /// An article: one file in the seed layout, or explicit per-section files.
@@ -122,6 +126,7 @@ impl Article {
                 path: name.to_string(),
                 lines,
                 sections,
+                origin: None,
             }],
         }
     }
@@ -147,6 +152,7 @@ impl Article {
                 path: s.name.clone(),
                 lines,
                 sections,
+                origin: None,
             });
         }
         for (src, section) in [
@@ -165,6 +171,7 @@ impl Article {
                 path: src.name.clone(),
                 lines,
                 sections,
+                origin: None,
             });
         }
         Article { parts }
@@ -175,6 +182,32 @@ impl Article {
         self.parts
             .iter()
             .any(|p| p.sections.iter().flatten().any(|&s| pred(s)))
+    }
+}
+
+impl Part {
+    /// Where columns `column..end_column` of converted line `line` are in
+    /// the file as written; the same numbers for a plain text file.
+    pub fn place(&self, line: usize, column: usize, end_column: usize) -> Placed {
+        let plain = Placed {
+            line,
+            column,
+            end_line: line,
+            end_column,
+            paragraph: None,
+        };
+        match &self.origin {
+            None => plain,
+            Some(o) => o.place(line, column, end_column).unwrap_or(plain),
+        }
+    }
+
+    /// Line (or paragraph) `n` of the file as written, for a snippet.
+    pub fn quoted_line(&self, n: usize) -> Option<&str> {
+        match &self.origin {
+            None => Some(self.lines.get(n.checked_sub(1)?)?.original()),
+            Some(o) => o.quoted(n),
+        }
     }
 }
 

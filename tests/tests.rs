@@ -18,6 +18,8 @@ mod cli_config;
 mod cli_edges;
 #[path = "suite/cli_extract.rs"]
 mod cli_extract;
+#[path = "suite/cli_formats.rs"]
+mod cli_formats;
 #[path = "suite/code_docs.rs"]
 mod code_docs;
 #[path = "suite/eval_corpora.rs"]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factcheck::config::FailOn;
+use factcheck::formats::InputFormat;
 use factcheck::input::Size;
 
 /// Check the numbers in Vietnamese news summaries and translations against
@@ -116,11 +117,12 @@ pub struct ExplainArgs {
 /// Where the article text comes from.
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
-    /// Article files in the seed layout, or directories to search for them;
-    /// `-` reads standard input.
+    /// Article files in the seed layout (text, Markdown, HTML or Word), or
+    /// directories to search for them; `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Which files to take from directories (default `*.txt`); repeatable.
+    /// Which files to take from directories (default `*.txt`, `*.md`,
+    /// `*.markdown`, `*.html`, `*.htm`, `*.docx`); repeatable.
     /// Directories are walked like ripgrep does: .gitignore and hidden files
     /// are respected.
     #[arg(long, value_name = "GLOB")]
@@ -146,6 +148,33 @@ pub struct InputArgs {
     /// with the configuration and suppressions of that path.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// How inputs are read: `auto` by extension (.md/.markdown Markdown,
+    /// .html/.htm HTML, .docx Word, anything else text; standard input by
+    /// --stdin-filename's).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "auto")]
+    pub input_format: InputFormatArg,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Auto,
+    Text,
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(a: InputFormatArg) -> InputFormat {
+        match a {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Docx => InputFormat::Docx,
+        }
+    }
 }
 
 fn parse_size(s: &str) -> Result<Size, String> {

@@ -26,7 +26,14 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
                 let claims = extract_article(&cat, &article);
                 let records = claims_out::sorted(&claims)
                     .into_iter()
-                    .map(|c| ClaimRecord::new(c, &article.parts[c.part].path))
+                    .map(|c| {
+                        let part = &article.parts[c.part];
+                        ClaimRecord::new(c, &part.path).at(part.place(
+                            c.line,
+                            c.column,
+                            c.end_column,
+                        ))
+                    })
                     .collect();
                 files.push(FileClaims {
                     path: name,

@@ -1,6 +1,7 @@
 //! Input gathering: the articles named on the command line (files, folders
 //! walked by `walk.rs`, or explicit `--original`/`--translation` files), read
-//! and segmented, and the catalogue the run uses.
+//! in their format (text, Markdown, HTML, Word) and segmented, and the
+//! catalogue the run uses.
 
 use std::path::{Path, PathBuf};
 
@@ -8,17 +9,20 @@ use anyhow::Context;
 
 use super::cli::InputArgs;
 use factcheck::catalogue::{self, Catalogue};
-use factcheck::input::{ReadOptions, read_source_with};
+use factcheck::formats::{self, InputFormat, read_document};
+use factcheck::input::ReadOptions;
 use factcheck::segment::Article;
 
-/// One article to read: a file in the seed layout, or explicit files.
+/// One article to read: a file in the seed layout, or explicit files, and
+/// the format they are read in (`--input-format`).
 #[derive(Debug, Clone)]
 pub enum ArticleInput {
-    Layout(PathBuf),
+    Layout(PathBuf, InputFormat),
     Explicit {
         original: PathBuf,
         translation: PathBuf,
         summary: Option<PathBuf>,
+        format: InputFormat,
     },
 }
 
@@ -31,7 +35,7 @@ impl ArticleInput {
     /// The file that names the article (the translation of explicit files).
     pub fn main_path(&self) -> &Path {
         match self {
-            ArticleInput::Layout(p) => p,
+            ArticleInput::Layout(p, _) => p,
             ArticleInput::Explicit { translation, .. } => translation,
         }
     }
@@ -39,11 +43,12 @@ impl ArticleInput {
     /// The files the article is read from.
     pub fn paths(&self) -> Vec<&Path> {
         match self {
-            ArticleInput::Layout(p) => vec![p.as_path()],
+            ArticleInput::Layout(p, _) => vec![p.as_path()],
             ArticleInput::Explicit {
                 original,
                 translation,
                 summary,
+                ..
             } => {
                 let mut v = vec![original.as_path(), translation.as_path()];
                 v.extend(summary.as_deref());
@@ -58,18 +63,21 @@ impl ArticleInput {
         cat: &Catalogue,
         opts: &ReadOptions,
     ) -> Result<Article, factcheck::input::InputError> {
-        let read = |p: &Path| read_source_with(p, opts);
         match self {
-            ArticleInput::Layout(p) => Ok(Article::from_source(cat, read(p)?)),
+            ArticleInput::Layout(p, format) => {
+                Ok(formats::article(cat, read_document(p, opts, *format)?))
+            }
             ArticleInput::Explicit {
                 original,
                 translation,
                 summary,
+                format,
             } => {
+                let read = |p: &Path| read_document(p, opts, *format);
                 let o = read(original)?;
                 let t = read(translation)?;
                 let s = summary.as_deref().map(read).transpose()?;
-                Ok(Article::from_files(&o, &t, s.as_ref()))
+                Ok(formats::article_from_files(o, t, s))
             }
         }
     }
@@ -93,15 +101,17 @@ pub fn article_inputs(
     args: &InputArgs,
     keep: &mut dyn FnMut(&Path) -> anyhow::Result<bool>,
 ) -> anyhow::Result<Vec<ArticleInput>> {
+    let format = InputFormat::from(args.input_format);
     let mut out: Vec<ArticleInput> = super::walk::expand(&args.files, &args.glob, keep)?
         .into_iter()
-        .map(ArticleInput::Layout)
+        .map(|p| ArticleInput::Layout(p, format))
         .collect();
     if let (Some(original), Some(translation)) = (&args.original, &args.translation) {
         out.push(ArticleInput::Explicit {
             original: original.clone(),
             translation: translation.clone(),
             summary: args.summary.clone(),
+            format,
         });
     }
     if args.files.is_empty() && args.original.is_none() {

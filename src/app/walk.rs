@@ -1,6 +1,7 @@
 //! Which files to check: the paths on the command line, with directories
 //! walked the way ripgrep walks them (`.gitignore`, `.ignore` and hidden files
-//! respected), filtered by `--glob` (default `*.txt`) and the configuration's
+//! respected), filtered by `--glob` (default: the extensions of the input
+//! formats, `*.txt`, `*.md`, `*.html`, `*.docx`…) and the configuration's
 //! excludes, in a stable sorted order.
 
 use std::path::{Path, PathBuf};
@@ -38,7 +39,8 @@ pub fn expand(
 
 /// `--glob` with ripgrep's meaning: a glob picks files, a glob starting with
 /// `!` leaves out the files (and directories) it matches, and the last glob
-/// that matches decides. Without a picking glob, `*.txt` picks.
+/// that matches decides. Without a picking glob, the extensions of the input
+/// formats pick (`*.txt`, `*.md`, `*.markdown`, `*.html`, `*.htm`, `*.docx`).
 struct Selection {
     /// (glob, picks) in the order given, the default first.
     globs: Vec<(globset::GlobMatcher, bool)>,
@@ -48,7 +50,12 @@ impl Selection {
     fn new(globs: &[String]) -> anyhow::Result<Selection> {
         let mut out = Vec::new();
         if !globs.iter().any(|g| !g.starts_with('!')) {
-            out.push((globset::Glob::new("*.txt")?.compile_matcher(), true));
+            for (ext, _) in factcheck::formats::EXTENSIONS {
+                out.push((
+                    globset::Glob::new(&format!("*.{ext}"))?.compile_matcher(),
+                    true,
+                ));
+            }
         }
         for g in globs {
             let (pattern, picks) = match g.strip_prefix('!') {
@@ -152,6 +159,8 @@ mod tests {
             "b/skip.txt",
             ".hidden/h.txt",
             "notes.md",
+            "page.html",
+            "data.csv",
             ".x.txt",
         ] {
             std::fs::write(d.join(f), "x").unwrap();
@@ -163,12 +172,15 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(d).unwrap().display().to_string())
             .collect();
-        assert_eq!(rel, ["a.txt", "b/sub/y.txt", "b/z.txt"]);
+        assert_eq!(
+            rel,
+            ["a.txt", "b/sub/y.txt", "b/z.txt", "notes.md", "page.html"]
+        );
         let md = expand(&[d.to_path_buf()], &["*.md".into()], all).unwrap();
         assert_eq!(md.len(), 1);
         let ex = Excludes::new(d, &["b/".into()]).unwrap();
         let got = expand(&[d.to_path_buf()], &[], &mut |p| Ok(!ex.matches(p))).unwrap();
-        assert_eq!(got.len(), 1);
+        assert_eq!(got.len(), 3);
     }
 
     #[test]
@@ -187,8 +199,8 @@ mod tests {
                 .map(|p| p.strip_prefix(d).unwrap().display().to_string())
                 .collect()
         };
-        assert_eq!(rel(&["!drafts/**"]), ["a.txt"]);
-        assert_eq!(rel(&["!drafts"]), ["a.txt"]);
+        assert_eq!(rel(&["!drafts/**"]), ["a.txt", "n.md"]);
+        assert_eq!(rel(&["!drafts", "!*.md"]), ["a.txt"]);
         assert_eq!(rel(&["*.md", "!drafts/**"]), ["n.md"]);
         assert_eq!(rel(&["!drafts/**", "drafts/old/*"]), ["drafts/old/c.txt"]);
         assert_eq!(

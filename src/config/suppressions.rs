@@ -188,6 +188,7 @@ mod tests {
                 end_column: 2,
                 text: t.into(),
                 section: "summary",
+                paragraph: None,
                 lang: "vi",
             }),
             source: None,

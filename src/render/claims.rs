@@ -73,6 +73,9 @@ pub struct ClaimRecord {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// In a .docx: paragraph and character offsets (see `Location`).
+    #[serde(flatten)]
+    pub paragraph: Option<crate::origin::ParagraphSpan>,
 }
 
 impl ClaimRecord {
@@ -120,7 +123,16 @@ impl ClaimRecord {
             column: c.column,
             end_line: c.end_line,
             end_column: c.end_column,
+            paragraph: None,
         }
+    }
+
+    /// The record with its place in the file as written (`Part::place`).
+    pub fn at(mut self, p: crate::origin::Placed) -> Self {
+        (self.line, self.column) = (p.line, p.column);
+        (self.end_line, self.end_column) = (p.end_line, p.end_column);
+        self.paragraph = p.paragraph;
+        self
     }
 }
 
@@ -158,10 +170,14 @@ pub fn human(report: &ExtractReport) -> String {
                 section = c.section;
                 out.push_str(&format!("  {section}\n"));
             }
+            let at = match &c.paragraph {
+                Some(p) => format!("¶{}+{}", p.paragraph, p.offset),
+                None => format!("{}:{}", c.line, c.column),
+            };
             let place = if c.path == f.path {
-                format!("{}:{}", c.line, c.column)
+                at
             } else {
-                format!("{}:{}:{}", c.path, c.line, c.column)
+                format!("{}:{at}", c.path)
             };
             out.push_str(&format!(
                 "    {place:<8} {:<16} {:<28} {}\n",

@@ -2,7 +2,8 @@
 //! message`, for grep and editors' quickfix lists. A finding is placed at its
 //! Vietnamese claim, or at the English one when there is none (`omitted`);
 //! an input error or a stale suppression, which have no claim, at the file's
-//! line 1, column 1, so that every line parses as `path:line:col:`.
+//! line 1, column 1, so that every line parses as `path:line:col:`. In a
+//! .docx, which has no lines, the place is `path:¶paragraph+offset`.
 
 use super::{FileReport, Renderer, Totals, sanitize};
 
@@ -32,7 +33,7 @@ fn file(f: &FileReport) -> String {
         for x in &f.findings {
             let loc = x.target.as_ref().or(x.source.as_ref());
             let place = match loc {
-                Some(l) => format!("{}:{}:{}", l.path, l.line, l.column),
+                Some(l) => format!("{}:{}", l.path, l.place()),
                 None => format!("{}:1:1", f.path),
             };
             let fix = match &x.suggestion {

@@ -62,23 +62,33 @@ fn file(f: &FileReport) -> String {
         }
         for x in &f.findings {
             let title = property(&format!("factcheck ({})", x.code.name()));
-            let place = match x.target.as_ref().or(x.source.as_ref()) {
-                Some(l) => format!(
-                    "file={},line={},col={},endLine={},endColumn={},",
-                    property(&l.path),
-                    l.line,
-                    l.column,
-                    l.end_line,
-                    l.end_column
+            let at = x.target.as_ref().or(x.source.as_ref());
+            // A .docx has no lines to annotate: the file, and the paragraph
+            // and offset in the message.
+            let (place, prefix) = match at {
+                Some(l) if l.paragraph.is_some() => (
+                    format!("file={},", property(&l.path)),
+                    format!("{}: ", l.place()),
                 ),
-                None => format!("file={},", property(&f.path)),
+                Some(l) => (
+                    format!(
+                        "file={},line={},col={},endLine={},endColumn={},",
+                        property(&l.path),
+                        l.line,
+                        l.column,
+                        l.end_line,
+                        l.end_column
+                    ),
+                    String::new(),
+                ),
+                None => (format!("file={},", property(&f.path)), String::new()),
             };
             let message = match &x.suggestion {
                 Some(fix) => format!("{} (write \"{fix}\")", x.message),
                 None => x.message.clone(),
             };
             out.push_str(&format!(
-                "::{} {place}title={title}::{}\n",
+                "::{} {place}title={title}::{prefix}{}\n",
                 command(x.severity),
                 data(&message)
             ));

@@ -41,7 +41,15 @@ const CONTEXT: usize = 36;
 /// and width in terminal columns.
 fn window(f: &FileReport, loc: &Location) -> Option<(String, usize, usize)> {
     let chars: Vec<char> = f.line_of(loc)?.chars().collect();
-    let (a, b) = (loc.column - 1, (loc.end_column - 1).min(chars.len()));
+    // A span over several lines (a Markdown or HTML paragraph wrapped in
+    // the file) is marked to the end of its first.
+    let end = if loc.end_line == loc.line {
+        loc.end_column - 1
+    } else {
+        chars.len()
+    };
+    let a = (loc.column - 1).min(chars.len());
+    let b = end.clamp(a, chars.len());
     let from = a.saturating_sub(CONTEXT);
     let to = (b + CONTEXT).min(chars.len());
     let text = |r: std::ops::Range<usize>| sanitize(&chars[r].iter().collect::<String>());
@@ -65,11 +73,10 @@ fn snippet(
     let pad = " ".repeat(gutter);
     let arrow = if first { "-->" } else { ":::" };
     out.push_str(&format!(
-        "{pad}{} {}:{}:{}\n",
+        "{pad}{} {}:{}\n",
         st.dim(arrow),
         sanitize(&loc.path),
-        loc.line,
-        loc.column
+        loc.place()
     ));
     let label = format!("{} ({})", loc.section, loc.lang);
     match window(file, loc) {
@@ -77,7 +84,7 @@ fn snippet(
             out.push_str(&format!("{pad} {}\n", st.dim("|")));
             out.push_str(&format!(
                 "{} {} {text}\n",
-                st.dim(&format!("{:>gutter$}", loc.line)),
+                st.dim(&format!("{:>gutter$}", loc.gutter())),
                 st.dim("|")
             ));
             let marks: String = std::iter::repeat_n(marker, width).collect();
@@ -123,7 +130,7 @@ impl Renderer for Human {
             // One gutter width for the whole diagnostic, as rustc does.
             let gutter = [&x.target, &x.source]
                 .iter()
-                .filter_map(|l| l.as_ref().map(|l| l.line.to_string().len()))
+                .filter_map(|l| l.as_ref().map(|l| l.gutter().chars().count()))
                 .max()
                 .unwrap_or(1);
             let mut first = true;

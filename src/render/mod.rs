@@ -27,7 +27,8 @@ pub struct FileReport {
     /// Why the file could not be checked.
     pub error: Option<String>,
     pub findings: Vec<Finding>,
-    /// The lines, as written, that the findings point into (for snippets).
+    /// The lines, as written, that the findings point into (for snippets;
+    /// in a .docx, paragraphs).
     pub lines: Vec<QuotedLine>,
     /// The whole article with its claims and alignment, for the formats
     /// that show it (`Format::wants_article`); `None` otherwise.
@@ -58,11 +59,10 @@ impl FileReport {
             .into_iter()
             .filter_map(|(path, line)| {
                 let part = article.parts.iter().find(|p| p.path == path)?;
-                let l = part.lines.get(line.checked_sub(1)?)?;
                 Some(QuotedLine {
                     path: path.to_string(),
                     line,
-                    text: l.original().to_string(),
+                    text: part.quoted_line(line)?.to_string(),
                 })
             })
             .collect();

@@ -34,7 +34,33 @@ pub fn uri(path: &str) -> String {
 }
 
 fn location(l: &Location, id: Option<usize>) -> Value {
-    let mut v = json!({
+    let mut v = match &l.paragraph {
+        Some(p) => paragraph_location(l, p),
+        None => line_location(l),
+    };
+    if let Some(id) = id {
+        v["id"] = json!(id);
+    }
+    v
+}
+
+/// A place in a .docx, which has no lines: the file, and the paragraph as a
+/// logical location (its offsets in `properties`).
+fn paragraph_location(l: &Location, p: &crate::origin::ParagraphSpan) -> Value {
+    json!({
+        "physicalLocation": {"artifactLocation": {"uri": uri(&l.path)}},
+        "logicalLocations": [{
+            "name": l.place(),
+            "fullyQualifiedName": format!("paragraph {}, characters {}-{}", p.paragraph, p.offset, p.end_offset),
+            "kind": "element",
+        }],
+        "message": {"text": format!("{} ({}): {}", l.section, l.lang, l.text)},
+        "properties": {"paragraph": p.paragraph, "offset": p.offset, "endOffset": p.end_offset},
+    })
+}
+
+fn line_location(l: &Location) -> Value {
+    json!({
         "physicalLocation": {
             "artifactLocation": {"uri": uri(&l.path)},
             "region": {
@@ -46,11 +72,7 @@ fn location(l: &Location, id: Option<usize>) -> Value {
             }
         },
         "message": {"text": format!("{} ({})", l.section, l.lang)},
-    });
-    if let Some(id) = id {
-        v["id"] = json!(id);
-    }
-    v
+    })
 }
 
 /// The SARIF renderer: one document, written as it goes: the tool and its

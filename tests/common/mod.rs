@@ -139,17 +139,39 @@ pub fn score(
 ) -> Score {
     let text = std::fs::read_to_string(article).unwrap();
     let lines: Vec<&str> = text.split('\n').collect();
+    score_lines(&lines, expected, findings, check_codes)
+}
+
+/// The paragraphs of a .docx, read by the library (`Origin::quoted`): what
+/// an expectation's `line` numbers there.
+pub fn docx_paragraphs(article: &std::path::Path) -> Vec<String> {
+    use factcheck::formats::{InputFormat, read_document};
+    let opts = factcheck::input::ReadOptions::default();
+    let doc = read_document(article, &opts, InputFormat::Docx).unwrap();
+    let origin = doc.origin.unwrap();
+    (1..)
+        .map_while(|n| origin.quoted(n).map(str::to_string))
+        .collect()
+}
+
+/// `score` against the lines (or a .docx's paragraphs) of an article.
+pub fn score_lines(
+    lines: &[&str],
+    expected: &Expected,
+    findings: &[Found],
+    check_codes: bool,
+) -> Score {
     let strong: Vec<&Found> = findings.iter().filter(|f| f.severity != "info").collect();
     let hits = |item: &Item| -> Vec<usize> {
         (0..strong.len())
             .filter(|&i| {
                 let f = strong[i];
-                overlaps(f.target, &lines, &item.vi)
+                overlaps(f.target, lines, &item.vi)
                     || (f.code == "omitted"
                         && item
                             .en
                             .as_ref()
-                            .is_some_and(|en| overlaps(f.source, &lines, en)))
+                            .is_some_and(|en| overlaps(f.source, lines, en)))
             })
             .collect()
     };
@@ -197,7 +219,7 @@ pub fn score(
     }
     for item in &expected.must_not_flag {
         for (i, f) in strong.iter().enumerate() {
-            if overlaps(f.target, &lines, &item.vi)
+            if overlaps(f.target, lines, &item.vi)
                 && !s
                     .false_alarms
                     .iter()

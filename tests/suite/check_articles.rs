@@ -1,10 +1,11 @@
 //! Acceptance tests of the check on whole articles: the seed (read from
 //! ../shared, skipped with a message where absent) and the project's own
-//! fixtures, each against its expectation file.
+//! fixtures, each against its expectation file; the demo article in each
+//! input format (text, Markdown, HTML, Word) by the same test.
 
 use crate::common;
 
-use common::{check_json, load_expected, repo, score};
+use common::{check_json, docx_paragraphs, load_expected, repo, score, score_lines};
 
 #[test]
 fn seed_article_meets_its_expectations() {
@@ -79,12 +80,14 @@ fn clean_fixture_is_quiet() {
     assert_eq!(code, 0, "{findings:#?}");
 }
 
-#[test]
-fn demo_article_meets_its_expectations() {
-    let article = repo("examples/vietnam-ev-battery.txt");
-    let expected = load_expected(&repo("examples/vietnam-ev-battery.expected.yaml"));
-    let (_, findings) = check_json(&article);
-    let s = score(&article, &expected, &findings, false);
+/// The acceptance test of the demo article, in any of its formats: every
+/// `must_flag` and `should_flag` caught, nothing else above info, at the
+/// places its expectation file names in the file as written.
+fn demo_meets_expectations(article: &str, expected: &str, lines: &[&str]) {
+    let article = repo(article);
+    let expected = load_expected(&repo(expected));
+    let (code, findings) = check_json(&article);
+    let s = score_lines(lines, &expected, &findings, false);
     assert!(s.must_missed.is_empty(), "missed: {:#?}", s.must_missed);
     assert!(
         s.false_alarms.is_empty(),
@@ -97,4 +100,53 @@ fn demo_article_meets_its_expectations() {
         s.loud_notes
     );
     assert_eq!(s.should_hit, expected.should_flag.len());
+    assert_eq!(code, 1);
+}
+
+fn file_lines(path: &str) -> String {
+    std::fs::read_to_string(repo(path)).unwrap()
+}
+
+#[test]
+fn demo_article_meets_its_expectations() {
+    let text = file_lines("examples/vietnam-ev-battery.txt");
+    let lines: Vec<&str> = text.split('\n').collect();
+    demo_meets_expectations(
+        "examples/vietnam-ev-battery.txt",
+        "examples/vietnam-ev-battery.expected.yaml",
+        &lines,
+    );
+}
+
+#[test]
+fn demo_article_in_markdown_meets_its_expectations() {
+    let text = file_lines("examples/vietnam-ev-battery.md");
+    let lines: Vec<&str> = text.split('\n').collect();
+    demo_meets_expectations(
+        "examples/vietnam-ev-battery.md",
+        "examples/vietnam-ev-battery.md.expected.yaml",
+        &lines,
+    );
+}
+
+#[test]
+fn demo_article_in_html_meets_its_expectations() {
+    let text = file_lines("examples/vietnam-ev-battery.html");
+    let lines: Vec<&str> = text.split('\n').collect();
+    demo_meets_expectations(
+        "examples/vietnam-ev-battery.html",
+        "examples/vietnam-ev-battery.html.expected.yaml",
+        &lines,
+    );
+}
+
+#[test]
+fn demo_article_in_word_meets_its_expectations() {
+    let paragraphs = docx_paragraphs(&repo("examples/vietnam-ev-battery.docx"));
+    let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    demo_meets_expectations(
+        "examples/vietnam-ev-battery.docx",
+        "examples/vietnam-ev-battery.docx.expected.yaml",
+        &lines,
+    );
 }

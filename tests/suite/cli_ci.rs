@@ -120,7 +120,7 @@ fn sarif_validates_against_the_official_schema() {
 }
 
 /// Remove every `"pattern": broken` from a schema; returns how many.
-fn drop_pattern(v: &mut Value, broken: &str) -> usize {
+pub(crate) fn drop_pattern(v: &mut Value, broken: &str) -> usize {
     match v {
         Value::Object(map) => {
             let mut n = 0;

@@ -433,6 +433,7 @@ mod tests {
             text: text.into(),
             section: "translation",
             lang,
+            paragraph: None,
         };
         let f = FileReport {
             path: "a.txt".into(),
