@@ -24,6 +24,9 @@ pub struct ArticleView {
     /// The sentences of the original that summary claims were checked
     /// against.
     pub sentences: Vec<SentenceSpan>,
+    /// Claims by where findings place them (part, line and column in the
+    /// file as written), sorted, for `locate`.
+    pub placed: Vec<((usize, usize, usize), usize)>,
 }
 
 /// One file of an article.
@@ -58,6 +61,9 @@ pub struct ClaimSpan {
     /// For a summary or takeaway claim, its source's sentence
     /// (`ArticleView::sentences`).
     pub source_sentence: Option<usize>,
+    /// Where a finding's location places it: line and column in the file
+    /// as written (a Markdown, HTML or Word file's own, not the text read).
+    pub placed: (usize, usize),
 }
 
 /// A sentence of a line of the original.
@@ -101,6 +107,10 @@ impl ArticleView {
                 section: c.section,
                 reading: c.describe(),
                 source_sentence: None,
+                placed: {
+                    let at = article.parts[c.part].place(c.line, c.column, c.end_column);
+                    (at.line, at.column)
+                },
             })
             .collect();
         // The summary pairs, by the English line of their source: each line
@@ -135,11 +145,18 @@ impl ArticleView {
             }
             claims[vi].source_sentence = Some(sentences.len() - 1);
         }
+        let mut placed: Vec<((usize, usize, usize), usize)> = claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ((c.part, c.placed.0, c.placed.1), k))
+            .collect();
+        placed.sort_unstable();
         ArticleView {
             parts,
             claims,
             rows: rows(article, &analysis.pairing.paragraphs),
             sentences,
+            placed,
         }
     }
 
@@ -147,6 +164,31 @@ impl ArticleView {
     pub fn line(&self, (part, line): LineKey) -> Option<&str> {
         let p = self.parts.get(part)?;
         p.lines.get(line.checked_sub(1)?).map(|l| l.0.as_str())
+    }
+
+    /// The line and columns of the text read that a finding's location
+    /// (in the file as written) points at: the claim placed there, or the
+    /// same coordinates for a text file.
+    pub fn locate(&self, l: &crate::diagnostic::Location) -> Option<(LineKey, usize, usize)> {
+        let part = self.part_of(&l.path)?;
+        let at = (part, l.line, l.column);
+        let k = self.placed.partition_point(|x| x.0 < at);
+        let claim = self
+            .placed
+            .get(k)
+            .filter(|x| x.0 == at)
+            .map(|x| &self.claims[x.1]);
+        Some(match claim {
+            Some(c) => ((part, c.line), c.column, c.end_column),
+            None => {
+                let end = if l.end_line == l.line {
+                    l.end_column
+                } else {
+                    usize::MAX
+                };
+                ((part, l.line), l.column, end)
+            }
+        })
     }
 
     /// The part whose report name is `path`.

@@ -356,3 +356,38 @@ fn a_zip_bomb_is_held_to_the_size_limit() {
         "{err}"
     );
 }
+
+/// Issue 11 in all four input formats: the same suggestions, and an HTML
+/// report that marks every finding and shows its correction.
+#[test]
+fn suggestions_and_the_html_report_hold_in_every_format() {
+    let suggestions = |out: &str| -> Vec<Value> {
+        let doc: Value = serde_json::from_str(out).unwrap();
+        doc["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["suggestion"].clone())
+            .collect()
+    };
+    let (_, text, _) = run(factcheck().args(["--format", "json"]).arg(demo("txt")));
+    let want = suggestions(&text);
+    assert!(want.contains(&Value::from("gần 33%")), "{want:?}");
+    for ext in ["txt", "md", "html", "docx"] {
+        let (code, out, err) = run(factcheck().args(["--format", "json"]).arg(demo(ext)));
+        assert_eq!(code, 1, "{ext}: {err}");
+        assert_eq!(suggestions(&out), want, "{ext}");
+        let (code, page, err) = run(factcheck().args(["--format", "html"]).arg(demo(ext)));
+        assert_eq!(code, 1, "{ext}: {err}");
+        assert!(
+            page.contains("gần 33%"),
+            "{ext}: no suggestion in the report"
+        );
+        for k in 1..=want.len() {
+            assert!(
+                page.contains(&format!("id=\"f-{k}\"")),
+                "{ext}: finding {k} unmarked"
+            );
+        }
+    }
+}

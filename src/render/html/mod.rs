@@ -230,8 +230,8 @@ fn columns(v: &ArticleView, a: usize, findings: &[Finding], first: usize) -> Str
     let mut by_line: Vec<(LineKey, usize)> = Vec::new();
     for (k, f) in findings.iter().enumerate() {
         for l in [&f.target, &f.source].into_iter().flatten() {
-            if let Some(p) = v.part_of(&l.path) {
-                by_line.push(((p, l.line), k));
+            if let Some((key, _, _)) = v.locate(l) {
+                by_line.push((key, k));
             }
         }
     }
@@ -290,18 +290,14 @@ fn summary(v: &ArticleView, (part, line): LineKey) -> bool {
 
 /// The spans of one finding on one line.
 fn spans_of_finding(v: &ArticleView, key: LineKey, f: &Finding, n: usize) -> Vec<Span> {
-    let path = &v.parts[key.0].path;
     let (vi, en) = ids(f, n);
     let mut out = Vec::new();
     for (loc, id) in [(&f.target, vi), (&f.source, en)] {
-        if let Some(l) = loc.as_ref().filter(|l| l.line == key.1 && &l.path == path) {
+        let placed = loc.as_ref().and_then(|l| v.locate(l));
+        if let Some((_, column, end_column)) = placed.filter(|p| p.0 == key) {
             out.push(Span {
-                start: l.column.saturating_sub(1),
-                end: if l.end_line == l.line {
-                    l.end_column.saturating_sub(1)
-                } else {
-                    usize::MAX
-                },
+                start: column.saturating_sub(1),
+                end: end_column.saturating_sub(1),
                 kind: Kind::Finding {
                     n,
                     severity: f.severity.name(),
