@@ -542,11 +542,12 @@ pub enum WordRole {
     WeekdayAfter,
     MonthBefore,
     Alternative,
+    Consecutive,
 }
 
 impl WordRole {
     /// How many roles there are (roles index dense tables).
-    pub const COUNT: usize = WordRole::Alternative as usize + 1;
+    pub const COUNT: usize = WordRole::Consecutive as usize + 1;
 }
 
 /// What an omitted figure of a dimension means to the story (`omitted`).

@@ -4,6 +4,8 @@
 //! year; the others are literals, compared digit for digit.
 
 use crate::catalogue::schema::WordRole;
+use crate::claim::{Interval, Kind, Reading, Unit};
+use crate::lang::Lang;
 
 use super::{Scanner, Step};
 
@@ -14,6 +16,7 @@ impl Scanner<'_> {
         if let Some(step) = self
             .abbreviated_year(i)
             .or_else(|| self.clock_minutes_at(i))
+            .or_else(|| self.vi_run_at(i))
         {
             return Some(step);
         }
@@ -161,9 +164,64 @@ impl Scanner<'_> {
         if !after.is_empty() && !ranks_a_noun {
             return None;
         }
+        if let Some(step) = self.run_of(i, *value) {
+            return Some(step);
+        }
         let digits = format!("{value}");
         let c = self.literal_of(&[digits.as_str()], i, i + 1, None)?;
         Some(Step::Claim(Box::new(c), i + 1))
+    }
+
+    /// Rule `run-of-days`: "the fifth day in a row", "a third straight
+    /// year": an ordinal counting consecutive units of time is that many
+    /// units ("5 ngày liên tiếp").
+    fn run_of(&self, i: usize, value: f64) -> Option<Step> {
+        let consecutive = |k: usize| self.t.role(WordRole::Consecutive).match_at(self.tokens, k);
+        let mut k = i + 1;
+        let before = consecutive(k).map(|(len, _)| len);
+        k += before.unwrap_or(0);
+        let (len, &u) = self.t.units.match_at(self.tokens, k)?;
+        let spec = &self.cat.units[u];
+        if spec.kind != crate::catalogue::schema::UnitKind::Duration {
+            return None;
+        }
+        k += len;
+        if before.is_none() {
+            k += consecutive(k)?.0;
+        }
+        Some(self.run_claim(i, k, u, value))
+    }
+
+    /// The same run written the Vietnamese way: "ngày thứ 5 liên tiếp".
+    fn vi_run_at(&self, i: usize) -> Option<Step> {
+        if self.lang != Lang::Vi || i < 2 || !self.has_role(WordRole::OrdinalPrefix, i - 1) {
+            return None;
+        }
+        let (len, &u) = self.t.units.match_ending_at(self.tokens, i - 1)?;
+        if self.cat.units[u].kind != crate::catalogue::schema::UnitKind::Duration {
+            return None;
+        }
+        let value = f64::from(self.plain_int(i)?);
+        let (after, _) = self
+            .t
+            .role(WordRole::Consecutive)
+            .match_at(self.tokens, i + 1)?;
+        Some(self.run_claim(i - 1 - len, i + 1 + after, u, value))
+    }
+
+    /// A run of `value` units of time over tokens `start..end`.
+    fn run_claim(&self, start: usize, end: usize, unit: usize, value: f64) -> Step {
+        let spec = &self.cat.units[unit];
+        let mut c = self.new_claim(Kind::Duration, Unit::Day, start, end);
+        c.duration_unit = Some((spec.id.clone(), spec.factor));
+        let v = value * spec.factor;
+        c.readings = smallvec::smallvec![Reading {
+            value: v,
+            value_hi: v,
+            precision: 0.0,
+            interval: Interval::closed(v, v),
+        }];
+        Step::Claim(Box::new(c), end)
     }
 
     /// Ordinals: 16th, 1st; thứ 2, No. 1, top 10.
