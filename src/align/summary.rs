@@ -29,6 +29,8 @@ const POSTINGS: usize = 32;
 const ANCHORS: usize = 64;
 /// At most this many readings examined for one value lookup.
 const VALUE_SCAN: usize = 512;
+/// At most this many digit groups of a literal looked up.
+const LITERAL_GROUPS: usize = 4;
 
 /// The original's claims, indexed by value and by sentence anchors.
 pub struct SourceIndex<'a> {
@@ -221,10 +223,10 @@ fn lookup_ranges(c: &Claim) -> Vec<(f64, f64, f64)> {
     // A literal is its digit groups: "737-800" may be the original's
     // "737-800" read as a range, or "Boeing 737".
     if c.kind == Kind::Literal {
-        for group in c.text.split(|ch: char| !ch.is_ascii_digit()) {
-            if let Ok(v) = group.parse::<f64>() {
-                out.push((v, v, 0.5));
-            }
+        // At most a few groups: a code is short, a hostile one is not.
+        let groups = c.text.split(|ch: char| !ch.is_ascii_digit());
+        for v in groups.filter_map(|g| g.parse::<f64>().ok()).take(LITERAL_GROUPS) {
+            out.push((v, v, 0.5));
         }
     }
     for r in &c.readings {

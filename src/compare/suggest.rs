@@ -8,8 +8,9 @@ use crate::catalogue::Catalogue;
 use crate::catalogue::schema::SuggestionsDef;
 use crate::claim::{Claim, DateParts, Kind, Reading, Unit};
 
-/// The correction for a Vietnamese claim whose source is `en`, read as its
-/// reading `r`; `vi` decides only whether a year keeps its marker word.
+/// The correction for a Vietnamese claim `vi` whose source is `en`, read as
+/// its reading `r`: none when they are not of one dimension; a length in
+/// the unit `vi` converted to; a year with `vi`'s marker word if it has one.
 pub fn suggest(cat: &Catalogue, vi: &Claim, en: &Claim, r: &Reading) -> Option<String> {
     let s = &cat.suggestions;
     // A figure of another kind ("65" for "65 tuổi trở lên") cannot stand in

@@ -474,9 +474,6 @@ impl Scanner<'_> {
 }
 
 impl Scanner<'_> {
-    /// A Vietnamese number word after a label noun is the label, compared
-    /// digit for digit: "quý hai" is the second quarter, "hạng ba" third
-    /// place (a label before digits is read in `traps.rs`).
     /// Rule `alternatives`: "an hour or two", "một hoặc hai ngày": a bare
     /// spelled-out figure offered as one of two is no claim of its own.
     fn alternative_follows(&self, end: usize) -> bool {
@@ -489,6 +486,9 @@ impl Scanner<'_> {
             })
     }
 
+    /// A Vietnamese number word after a label noun is the label, compared
+    /// digit for digit: "quý hai" is the second quarter, "hạng ba" third
+    /// place (a label before digits is read in `traps.rs`).
     fn labelled_word_at(&self, i: usize) -> Option<Step> {
         if self.lang != Lang::Vi || !self.is_word(i) {
             return None;
