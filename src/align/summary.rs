@@ -225,7 +225,10 @@ fn lookup_ranges(c: &Claim) -> Vec<(f64, f64, f64)> {
     if c.kind == Kind::Literal {
         // At most a few groups: a code is short, a hostile one is not.
         let groups = c.text.split(|ch: char| !ch.is_ascii_digit());
-        for v in groups.filter_map(|g| g.parse::<f64>().ok()).take(LITERAL_GROUPS) {
+        for v in groups
+            .filter_map(|g| g.parse::<f64>().ok())
+            .take(LITERAL_GROUPS)
+        {
             out.push((v, v, 0.5));
         }
     }
