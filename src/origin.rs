@@ -248,11 +248,15 @@ impl<'a> Locator<'a> {
             byte -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= byte).max(1) - 1;
-        let (from, col) = match self.cursor {
-            (b, l, c) if l == line && b <= byte => (b, c),
-            _ => (self.starts[line], 0),
+        // Counted from the last answer on the same line, forwards or back,
+        // so that a long line read in order costs its length once.
+        let col = match self.cursor {
+            (b, l, c) if l == line && b <= byte => c + self.text[b..byte].chars().count(),
+            (b, l, c) if l == line && byte - self.starts[line] > b - byte => {
+                c - self.text[byte..b].chars().count()
+            }
+            _ => self.text[self.starts[line]..byte].chars().count(),
         };
-        let col = col + self.text[from..byte].chars().count();
         self.cursor = (byte, line, col);
         (line + 1, col)
     }
@@ -261,6 +265,16 @@ impl<'a> Locator<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locator_steps_back_along_a_line() {
+        let mut l = Locator::new("ab\nxyzé uv");
+        assert_eq!(l.at(9), (2, 5));
+        assert_eq!(l.at(8), (2, 4));
+        assert_eq!(l.at(4), (2, 1));
+        assert_eq!(l.at(10), (2, 6));
+        assert_eq!(l.at(1), (1, 1));
+    }
 
     #[test]
     fn runs_map_columns_back() {

@@ -18,18 +18,22 @@ pub fn suggest(cat: &Catalogue, vi: &Claim, en: &Claim, r: &Reading) -> Option<S
     if s.decimal.is_empty() || en.vague || super::dimension(vi) != super::dimension(en) {
         return None;
     }
+    // A span of times or years has no single correction to write.
+    if matches!(en.kind, Kind::Time | Kind::Year) && r.value_hi != r.value {
+        return None;
+    }
     let figure = match en.kind {
         Kind::Literal => return None,
-        Kind::Date => return en.date.as_ref().and_then(|d| date(s, d)),
-        Kind::Time => return clock(s, r.value),
+        Kind::Date => en.date.as_ref().and_then(|d| date(s, d))?,
+        Kind::Time => clock(s, r.value)?,
         Kind::Year => {
             let year = format!("{}", r.value.round() as i64);
             let marker = s.units.get("year")?;
-            return Some(if vi.text.to_lowercase().starts_with(marker.as_str()) {
+            if vi.text.to_lowercase().starts_with(marker.as_str()) {
                 format!("{marker} {year}")
             } else {
                 year
-            });
+            }
         }
         Kind::Multiplier => {
             let n = amount(s, en, r, 1.0)?;

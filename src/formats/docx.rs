@@ -135,6 +135,9 @@ impl State {
             }
             "w:t" if !empty => self.text = true,
             "w:tab" | "w:br" | "w:cr" if self.ppr == 0 => self.push(" "),
+            // Word's non-breaking hyphen is a hyphen ("11‑19%", "COVID‑19");
+            // a soft hyphen is only a place to break.
+            "w:noBreakHyphen" if self.ppr == 0 => self.push("-"),
             _ => {}
         }
     }
@@ -261,6 +264,14 @@ pub(crate) mod tests {
         assert_eq!(o.quoted(3), Some(""));
         let p = o.place(4, 5, 7).unwrap().paragraph.unwrap();
         assert_eq!((p.paragraph, p.offset, p.end_offset), (4, 4, 6));
+    }
+
+    #[test]
+    fn a_non_breaking_hyphen_is_a_hyphen() {
+        let xml = body(r#"<w:p><w:r><w:t>11</w:t><w:noBreakHyphen/><w:t>19%</w:t></w:r></w:p>"#);
+        let docx = zip_of(&[("word/document.xml", &xml)]);
+        let (text, _) = convert(&docx, Size(1 << 20)).unwrap();
+        assert_eq!(text, "11-19%\n");
     }
 
     #[test]

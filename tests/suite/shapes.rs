@@ -15,8 +15,13 @@ const GUARD: Duration = Duration::from_secs(240);
 /// Check one generated article; returns the exit code, the JSON report's
 /// totals and standard error.
 fn check(text: &str) -> (i32, Value, String) {
+    check_as("article.txt", text)
+}
+
+/// `check` of a file with this name (its extension chooses the reader).
+fn check_as(name: &str, text: &str) -> (i32, Value, String) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("article.txt");
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     let out = Command::cargo_bin("factcheck")
         .unwrap()
@@ -179,4 +184,16 @@ fn a_hundred_thousand_paragraphs_of_repeated_figures() {
     }
     let (_, totals, _) = check(&text);
     assert_eq!(count(&totals, "error"), 0, "{totals}");
+}
+
+#[test]
+fn an_html_line_of_many_entities() {
+    // 12 MB: one paragraph whose every word is next to an entity; each is
+    // placed back in the file from the last place found, not from the line's
+    // start.
+    let words = "Doanh thu &amp;x <b>7</b> tăng ".repeat(400_000);
+    let text =
+        format!("<html><body><p>{words}</p><p>Revenue &amp;x <b>7</b> rose.</p></body></html>\n");
+    assert!(text.len() > 12_000_000);
+    check_as("article.html", &text);
 }
