@@ -103,12 +103,34 @@ fn walk_dir(dir: &Path, select: &Selection) -> anyhow::Result<Vec<PathBuf>> {
         }
         let path = entry.path();
         let rel = path.strip_prefix(dir).unwrap_or(path);
-        if select.takes(rel) {
+        if select.takes(rel) && !own_report(path) {
             files.push(entry.into_path());
         }
     }
     Ok(files)
 }
+
+/// An HTML report factcheck wrote (its `generator` meta in the first
+/// kilobyte) is no article: a folder checked with `--format html -o
+/// folder/report.html` is checked the same way the next time. Only walked
+/// files are skipped; a report named on the command line is read.
+fn own_report(path: &Path) -> bool {
+    use std::io::Read;
+    let html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if !html {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head[..n].windows(GENERATOR.len()).any(|w| w == GENERATOR)
+}
+
+/// The meta tag every HTML report carries (`render::html`).
+const GENERATOR: &[u8] = br#"<meta name="generator" content="factcheck">"#;
 
 /// Path globs that leave files out, relative to a base directory (the
 /// configuration file's).

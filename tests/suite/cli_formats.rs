@@ -391,3 +391,22 @@ fn suggestions_and_the_html_report_hold_in_every_format() {
         }
     }
 }
+
+/// A folder checked into an HTML report inside it is checked the same way
+/// the next time: the walk leaves factcheck's own reports out.
+#[test]
+fn an_html_report_in_the_folder_is_not_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(demo("txt"), dir.path().join("a.txt")).unwrap();
+    let report = dir.path().join("report.html");
+    for _ in 0..2 {
+        let (code, _, err) = run(factcheck()
+            .args(["--format", "html", "-o"])
+            .arg(&report)
+            .arg(dir.path()));
+        assert_eq!(code, 1, "{err}");
+    }
+    let (_, out, _) = run(factcheck().args(["--format", "concise"]).arg(dir.path()));
+    assert!(!out.contains("report.html"), "{out}");
+    assert!(out.contains("a.txt"), "{out}");
+}
