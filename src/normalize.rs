@@ -266,28 +266,41 @@ impl Line {
 /// Split a file's text into lines: `\n`, `\r\n` and a lone `\r` each end a
 /// line. The lines share `buf`.
 pub fn split_lines(buf: &Arc<String>) -> Vec<Line> {
-    let bytes = buf.as_bytes();
     // Sized once: a huge article would otherwise leave up to half of a
     // doubled vector unused for the whole run.
-    let ends = memchr::memchr2_iter(b'\n', b'\r', bytes).count();
+    let ends = memchr::memchr2_iter(b'\n', b'\r', buf.as_bytes()).count();
     let mut lines = Vec::with_capacity(ends + 1);
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let end = i + k;
+    for (start, end) in line_spans(buf) {
         lines.push(Line::of(lines.len() + 1, buf, start, end));
-        i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-            end + 2
-        } else {
-            end + 1
-        };
-        start = i;
-    }
-    if start < bytes.len() {
-        lines.push(Line::of(lines.len() + 1, buf, start, bytes.len()));
     }
     lines.shrink_to_fit();
     lines
+}
+
+/// The byte ranges of the lines of a text, without their terminators
+/// (`\n`, `\r\n`, a lone `\r`); no range after a final terminator.
+pub fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        if let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let end = i + k;
+            let line = (start, end);
+            i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                end + 2
+            } else {
+                end + 1
+            };
+            start = i;
+            Some(line)
+        } else if start < bytes.len() {
+            let line = (start, bytes.len());
+            start = bytes.len();
+            Some(line)
+        } else {
+            None
+        }
+    })
 }
 
 /// What a single character becomes for matching.

@@ -199,23 +199,7 @@ fn clamp(n: usize) -> u32 {
 /// The byte ranges of the lines of a text, split the way `normalize` splits
 /// them (`\n`, `\r\n`, a lone `\r`), without their terminators.
 pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let end = i + k;
-        out.push((start, end));
-        i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-            end + 2
-        } else {
-            end + 1
-        };
-        start = i;
-    }
-    if start < bytes.len() {
-        out.push((start, bytes.len()));
-    }
-    out
+    crate::normalize::line_spans(text).collect()
 }
 
 /// Byte offset → (line 1-based, column 0-based in characters) in a text,
