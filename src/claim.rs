@@ -562,6 +562,24 @@ pub fn clock_readings(
     out
 }
 
+/// The value of a literal: its digit groups, shortest first (then in
+/// order), read as one number. Eighteen digits stay exact; a longer code is
+/// compared on its first eighteen.
+pub fn literal_value<S: AsRef<str>>(groups: &mut [S]) -> f64 {
+    groups.sort_by(|a, b| {
+        let (a, b) = (a.as_ref(), b.as_ref());
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    });
+    digits_value(groups.iter().flat_map(|g| g.as_ref().bytes()))
+}
+
+/// The first eighteen ASCII digits of `digits` as one number.
+pub fn digits_value(digits: impl Iterator<Item = u8>) -> f64 {
+    digits
+        .take(18)
+        .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+}
+
 /// A time of day in minutes after midnight, as "15:00".
 pub fn clock_text(minutes: f64) -> String {
     let m = minutes.round().clamp(0.0, 24.0 * 60.0) as u32;

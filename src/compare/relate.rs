@@ -325,7 +325,7 @@ fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Rela
 }
 
 /// A reading as a literal's value: its digit groups, shortest first, read
-/// as one number (`extract::build::literal_of`), so that the range "737 to
+/// as one number (`claim::literal_value`), so that the range "737 to
 /// 800" is the code "737-800". `None` for a value with a fraction.
 fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
     if c.kind == Kind::Literal {
@@ -336,14 +336,7 @@ fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
     if r.value_hi != r.value {
         groups.push(whole(r.value_hi)?);
     }
-    groups.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-    Some(
-        groups
-            .iter()
-            .flat_map(|g| g.bytes())
-            .take(18)
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64,
-    )
+    Some(crate::claim::literal_value(&mut groups))
 }
 
 /// A Vietnamese "15 giờ" that nothing marks as a time of day is read as a

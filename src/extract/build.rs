@@ -106,14 +106,7 @@ impl Scanner<'_> {
         if groups.is_empty() {
             return None;
         }
-        groups.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-        // Eighteen digits stay exact; a longer code is compared on its first
-        // eighteen.
-        let v = groups
-            .iter()
-            .flat_map(|g| g.bytes())
-            .take(18)
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64;
+        let v = crate::claim::literal_value(&mut groups);
         let mut c = self.new_claim(Kind::Literal, Unit::None, start, end);
         if let Some(s) = from {
             let e = c.end;

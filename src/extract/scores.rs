@@ -51,10 +51,7 @@ impl Scanner<'_> {
             .chain(parts.iter().map(|p| (p * 2.0) as u64))
             .map(|p| p.to_string())
             .collect();
-        let v = digits
-            .bytes()
-            .take(18)
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64;
+        let v = crate::claim::digits_value(digits.bytes());
         let mut c = self.new_claim(Kind::Literal, Unit::None, i, j);
         c.readings = smallvec::smallvec![Reading {
             value: v,
