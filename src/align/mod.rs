@@ -18,8 +18,10 @@ mod summary;
 mod translation;
 
 pub use context::{Context, ContextBuilder, Contexts};
-pub use monotonic::{BAND, Block};
+pub use monotonic::{BAND, Blocks};
 pub use translation::Matcher;
+
+use smallvec::SmallVec;
 
 use crate::claim::{Claim, Section};
 use crate::compare::Related;
@@ -53,8 +55,8 @@ pub struct Pairing {
 /// (1-1, 2-1, 1-2, or one side empty), each as its (part, 1-based line) key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParagraphGroup {
-    pub vi: Vec<(u32, u32)>,
-    pub en: Vec<(u32, u32)>,
+    pub vi: SmallVec<[(u32, u32); 2]>,
+    pub en: SmallVec<[(u32, u32); 2]>,
 }
 
 /// Pair the claims of an article, whose contexts were built as they were read.

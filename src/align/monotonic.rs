@@ -3,26 +3,66 @@
 //! shared anchors, tolerant of a block on one side only and of merged or
 //! split blocks.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
-/// A paragraph or a sentence, as the aligner sees it: its anchors (names,
-/// term ids, years, coarse values; sorted, without repeats) and its length.
+/// Paragraphs or sentences, as the aligner sees them: each block's anchors
+/// (names, term ids, years, coarse values; sorted, without repeats) and its
+/// length. The anchors of every block share one buffer: an article of tens
+/// of thousands of paragraphs makes no allocation per paragraph.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Block {
-    pub anchors: Vec<u64>,
-    pub chars: usize,
+pub struct Blocks {
+    anchors: Vec<u64>,
+    /// Block `k`'s anchors are `anchors[ends[k - 1]..ends[k]]`.
+    ends: Vec<u32>,
+    chars: Vec<u32>,
 }
 
-impl Block {
-    /// Sort and deduplicate the anchors once they are all in.
-    pub fn seal(&mut self) {
-        self.anchors.sort_unstable();
-        self.anchors.dedup();
+impl Blocks {
+    /// Blocks of these lengths, holding the anchors of `(block, anchor)`
+    /// pairs given in any order, with repeats.
+    pub fn new(chars: Vec<u32>, mut pairs: Vec<(u32, u64)>) -> Blocks {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut anchors = Vec::with_capacity(pairs.len());
+        let mut ends = Vec::with_capacity(chars.len());
+        let mut next = pairs.iter().peekable();
+        for k in 0..chars.len() as u32 {
+            while let Some(&(_, a)) = next.next_if(|p| p.0 == k) {
+                anchors.push(a);
+            }
+            ends.push(anchors.len() as u32);
+        }
+        Blocks {
+            anchors,
+            ends,
+            chars,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Block `k`'s anchors, sorted, without repeats.
+    pub fn anchors(&self, k: usize) -> &[u64] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.anchors[start..self.ends[k] as usize]
+    }
+
+    /// Block `k`'s length.
+    pub fn chars(&self, k: usize) -> usize {
+        self.chars[k] as usize
     }
 }
 
-/// Groups of aligned blocks: (Vietnamese block indices, English block indices).
-pub type Groups = Vec<(Vec<usize>, Vec<usize>)>;
+/// Aligned groups of consecutive blocks: (Vietnamese blocks, English blocks).
+pub type Groups = Vec<(Range<usize>, Range<usize>)>;
 
 /// How many anchors two sorted lists share.
 pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
@@ -41,51 +81,29 @@ pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// Anchor lists of several blocks in one buffer: list `k` is
-/// `items[ends[k - 1]..ends[k]]`.
-#[derive(Default)]
-struct Lists {
-    items: Vec<u64>,
-    ends: Vec<usize>,
-}
-
-impl Lists {
-    fn clear(&mut self) {
-        self.items.clear();
-        self.ends.clear();
-    }
-
-    fn get(&self, k: usize) -> &[u64] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.items[start..self.ends[k]]
-    }
-
-    /// Each block merged with the one before it: its anchors sorted and
-    /// without repeats (an empty list first, never used).
-    fn pairs(&mut self, blocks: &[Block]) {
-        self.clear();
-        // Sized once: a merged list is at most its two blocks' anchors.
-        let total: usize = blocks.iter().map(|b| 2 * b.anchors.len()).sum();
-        self.items.reserve_exact(total);
-        self.ends.reserve_exact(blocks.len());
-        for i in 0..blocks.len() {
-            if i > 0 {
-                let start = self.items.len();
-                self.items.extend_from_slice(&blocks[i - 1].anchors);
-                self.items.extend_from_slice(&blocks[i].anchors);
-                self.items[start..].sort_unstable();
-                let mut w = start;
-                for r in start..self.items.len() {
-                    if w == start || self.items[r] != self.items[w - 1] {
-                        self.items[w] = self.items[r];
-                        w += 1;
-                    }
-                }
-                self.items.truncate(w);
+/// `a` and `b` as one list, sorted and without repeats (as each of them is).
+fn merge_into(a: &[u64], b: &[u64], out: &mut Vec<u64>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
             }
-            self.ends.push(self.items.len());
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
         }
     }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// Which blocks hold each anchor: (anchor, block) pairs, sorted, and where
@@ -97,12 +115,12 @@ struct Postings {
 }
 
 impl Postings {
-    fn build<'a>(&mut self, blocks: impl Iterator<Item = &'a [u64]> + Clone) {
+    fn build(&mut self, blocks: &Blocks) {
         let pairs = &mut self.pairs;
         pairs.clear();
-        pairs.reserve_exact(blocks.clone().map(<[u64]>::len).sum());
-        for (k, anchors) in blocks.enumerate() {
-            pairs.extend(anchors.iter().map(|&a| (a, k as u32)));
+        pairs.reserve_exact(blocks.anchors.len());
+        for k in 0..blocks.len() {
+            pairs.extend(blocks.anchors(k).iter().map(|&a| (a, k as u32)));
         }
         pairs.sort_unstable();
         self.runs.clear();
@@ -118,57 +136,66 @@ impl Postings {
         }
     }
 
+    /// The blocks holding anchor `a`, from the first at or after `from`.
+    fn run(&self, a: u64, from: usize) -> &[(u64, u32)] {
+        let Some(&(s, e)) = self.runs.get(&a) else {
+            return &[];
+        };
+        let run = &self.pairs[s as usize..e as usize];
+        let start = if run.first().is_some_and(|p| p.1 as usize >= from) {
+            0
+        } else {
+            run.partition_point(|&(_, k)| (k as usize) < from)
+        };
+        &run[start..]
+    }
+
     /// Add to `counts[k]` how many of `anchors` block `k` holds, for every
     /// block `k` in `from..to`; `touched` lists the counts set.
-    fn count(
-        &self,
-        anchors: &[u64],
-        from: usize,
-        to: usize,
-        counts: &mut [u32],
-        touched: &mut Vec<u32>,
-    ) {
+    fn count(&self, anchors: &[u64], from: usize, to: usize, row: &mut Row) {
         for &a in anchors {
-            let Some(&(s, e)) = self.runs.get(&a) else {
-                continue;
-            };
-            let run = &self.pairs[s as usize..e as usize];
-            let start = if run.first().is_some_and(|p| p.1 as usize >= from) {
-                0
-            } else {
-                run.partition_point(|&(_, k)| (k as usize) < from)
-            };
-            for &(_, k) in &run[start..] {
+            for &(_, k) in self.run(a, from) {
                 if k as usize >= to {
                     break;
                 }
-                if counts[k as usize] == 0 {
-                    touched.push(k);
+                row.bump(k as usize);
+            }
+        }
+    }
+
+    /// The same count against each block merged with the one before it
+    /// (block `k` with block `k - 1`; for `k = 0`, nothing), `m` blocks in
+    /// all: an anchor held by block `b` is in merged blocks `b` and `b + 1`,
+    /// counted once when `b - 1` holds it too.
+    fn count_pairs(&self, anchors: &[u64], from: usize, to: usize, m: usize, row: &mut Row) {
+        for &a in anchors {
+            let mut prev = usize::MAX;
+            for &(_, b) in self.run(a, from.saturating_sub(1)) {
+                let b = b as usize;
+                if b >= to {
+                    break;
                 }
-                counts[k as usize] += 1;
+                if b >= 1 && b >= from && prev != b - 1 {
+                    row.bump(b);
+                }
+                if b + 1 < m.min(to) && b + 1 >= from {
+                    row.bump(b + 1);
+                }
+                prev = b;
             }
         }
     }
 }
 
-/// How the anchors an English block shares with a Vietnamese one are
-/// counted: through postings, or pairwise against the blocks when they are
-/// few.
+/// How the anchors an English block (or two merged) shares with a
+/// Vietnamese one are counted: through postings, or pairwise against the
+/// blocks when they are few.
 #[derive(Clone, Copy)]
 enum Shared<'a> {
     Postings(&'a Postings),
-    Blocks(&'a [Block]),
-    Lists(&'a Lists),
-}
-
-impl Shared<'_> {
-    fn get(&self, k: usize) -> &[u64] {
-        match self {
-            Shared::Postings(_) => &[],
-            Shared::Blocks(b) => &b[k].anchors,
-            Shared::Lists(l) => l.get(k),
-        }
-    }
+    PostingPairs(&'a Postings),
+    Blocks(&'a Blocks),
+    Pairs(&'a Blocks),
 }
 
 /// Shared-anchor counts of one Vietnamese block with the English blocks of a
@@ -177,6 +204,7 @@ impl Shared<'_> {
 struct Row {
     counts: Vec<u32>,
     touched: Vec<u32>,
+    merged: Vec<u64>,
 }
 
 impl Row {
@@ -186,27 +214,46 @@ impl Row {
         self.touched.clear();
     }
 
-    /// Count against the English blocks `from..to`: through the postings,
-    /// or pairwise when the blocks are few.
+    #[inline]
+    fn bump(&mut self, k: usize) {
+        if self.counts[k] == 0 {
+            self.touched.push(k as u32);
+        }
+        self.counts[k] += 1;
+    }
+
+    /// Count against the English blocks `from..to` (of `blocks`): through
+    /// the postings, or pairwise when the blocks are few.
     fn fill(&mut self, shared: Shared, blocks: usize, anchors: &[u64], from: usize, to: usize) {
         for &k in &self.touched {
             self.counts[k as usize] = 0;
         }
         self.touched.clear();
         match shared {
-            Shared::Postings(postings) => {
-                postings.count(anchors, from, to, &mut self.counts, &mut self.touched)
-            }
+            Shared::Postings(postings) => postings.count(anchors, from, to, self),
+            Shared::PostingPairs(postings) => postings.count_pairs(anchors, from, to, blocks, self),
             // A few blocks: counting pairwise costs less than the postings.
-            Shared::Blocks(_) | Shared::Lists(_) => {
+            Shared::Blocks(en) => {
                 for k in from..to.min(blocks) {
-                    let n = shared_count(anchors, shared.get(k)) as u32;
-                    if n > 0 {
-                        self.counts[k] = n;
-                        self.touched.push(k as u32);
-                    }
+                    let n = shared_count(anchors, en.anchors(k)) as u32;
+                    self.set(k, n);
                 }
             }
+            Shared::Pairs(en) => {
+                for k in from.max(1)..to.min(blocks) {
+                    let mut merged = std::mem::take(&mut self.merged);
+                    merge_into(en.anchors(k - 1), en.anchors(k), &mut merged);
+                    self.set(k, shared_count(anchors, &merged) as u32);
+                    self.merged = merged;
+                }
+            }
+        }
+    }
+
+    fn set(&mut self, k: usize, n: u32) {
+        if n > 0 {
+            self.counts[k] = n;
+            self.touched.push(k as u32);
         }
     }
 }
@@ -239,19 +286,20 @@ const NEG: f64 = f64::NEG_INFINITY;
 
 /// The aligner's buffers, kept by each thread from one alignment to the
 /// next (an article aligns its paragraphs, then the sentences of every
-/// aligned group): no allocation once they have grown.
+/// aligned group): no allocation once they have grown. Merged neighbours
+/// ("2-1" and "1-2") are counted on the fly, so nothing here is sized by the
+/// anchors of more than one side.
 #[derive(Default)]
 struct Scratch {
     lo: Vec<usize>,
-    vi2: Lists,
-    en2: Lists,
-    post1: Postings,
-    post2: Postings,
+    post: Postings,
     r11: Row,
     r21: Row,
     r12: Row,
-    v1: Vec<(f64, usize)>,
-    v2: Vec<(f64, usize)>,
+    /// The two Vietnamese blocks before the row, merged.
+    vi2: Vec<u64>,
+    /// Per English block, alone and merged with the one before it, what a
+    /// similarity needs: its length as weighed, and how many anchors it holds.
     e1: Vec<(f64, usize)>,
     e2: Vec<(f64, usize)>,
     /// Three rows of scores, by absolute column, `NEG` outside their band.
@@ -272,14 +320,14 @@ const KEEP_BYTES: usize = 1 << 20;
 /// diagonal of `BAND + 2 × ratio` blocks. Shared anchors are counted through
 /// postings of the English blocks, one row at a time, so a cell costs what
 /// its blocks actually share.
-pub fn align(vi: &[Block], en: &[Block]) -> Groups {
+pub fn align(vi: &Blocks, en: &Blocks) -> Groups {
     let (n, m) = (vi.len(), en.len());
     if n == 0 || m == 0 {
         return Vec::new();
     }
     if n == 1 && m == 1 {
         // One block a side: 1-1 is tried first and no other move beats it.
-        return vec![(vec![0], vec![0])];
+        return vec![(0..1, 0..1)];
     }
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
@@ -292,7 +340,7 @@ pub fn align(vi: &[Block], en: &[Block]) -> Groups {
 }
 
 impl Scratch {
-    fn align(&mut self, vi: &[Block], en: &[Block]) -> Groups {
+    fn align(&mut self, vi: &Blocks, en: &Blocks) -> Groups {
         let (n, m) = (vi.len(), en.len());
         let ratio = m.div_ceil(n).max(n.div_ceil(m));
         let band = BAND + 2 * ratio;
@@ -300,37 +348,24 @@ impl Scratch {
         self.lo.clear();
         self.lo
             .extend((0..=n).map(|i| (i * m / n).saturating_sub(band).min(m + 1 - width)));
-        self.vi2.pairs(vi);
-        self.en2.pairs(en);
         let few = n * m <= 64;
         if !few {
-            self.post1.build(en.iter().map(|b| &b.anchors[..]));
-            let en2 = &self.en2;
-            self.post2.build((0..m).map(|k| en2.get(k)));
+            self.post.build(en);
         }
         // Per row: shared(vi[i-1], en[k]), shared(vi2[i-1], en[k]), shared(vi[i-1], en2[k]).
         self.r11.reset(m);
         self.r21.reset(m);
         self.r12.reset(m);
-        // Per block, what a similarity needs: its length as weighed, and how
-        // many anchors it holds.
-        let weigh_vi = |b: &Block| (b.chars as f64 / 1.3, b.anchors.len());
-        self.v1.clear();
-        self.v1.extend(vi.iter().map(weigh_vi));
-        self.v2.clear();
-        self.v2.push(weigh_vi(&Block::default()));
-        for i in 1..n {
-            let chars = vi[i - 1].chars + vi[i].chars;
-            self.v2.push((chars as f64 / 1.3, self.vi2.get(i).len()));
-        }
         self.e1.clear();
         self.e1
-            .extend(en.iter().map(|b| (b.chars as f64, b.anchors.len())));
+            .extend((0..m).map(|k| (en.chars(k) as f64, en.anchors(k).len())));
         self.e2.clear();
         self.e2.push((0.0, 0));
         for k in 1..m {
-            let chars = en[k - 1].chars + en[k].chars;
-            self.e2.push((chars as f64, self.en2.get(k).len()));
+            let chars = en.chars(k - 1) + en.chars(k);
+            let (a, b) = (en.anchors(k - 1), en.anchors(k));
+            let merged = a.len() + b.len() - shared_count(a, b);
+            self.e2.push((chars as f64, merged));
         }
         // Scores are kept for three rows (a move goes back at most two); the
         // way each cell was reached, for all of them, one byte a cell.
@@ -347,7 +382,7 @@ impl Scratch {
     }
 
     /// Row `i` of the programme.
-    fn row(&mut self, vi: &[Block], en: &[Block], i: usize, width: usize, few: bool) {
+    fn row(&mut self, vi: &Blocks, en: &Blocks, i: usize, width: usize, few: bool) {
         let m = en.len();
         let stride = m + 1;
         let lo = &self.lo;
@@ -361,14 +396,19 @@ impl Scratch {
             // English block k = j - 1 for j in from..=to.
             let (kf, kt) = (from.saturating_sub(1), to);
             let (s1, s2) = if few {
-                (Shared::Blocks(en), Shared::Lists(&self.en2))
+                (Shared::Blocks(en), Shared::Pairs(en))
             } else {
-                (Shared::Postings(&self.post1), Shared::Postings(&self.post2))
+                (
+                    Shared::Postings(&self.post),
+                    Shared::PostingPairs(&self.post),
+                )
             };
-            self.r11.fill(s1, m, &vi[i - 1].anchors, kf, kt);
-            self.r12.fill(s2, m, &vi[i - 1].anchors, kf, kt);
+            let anchors = vi.anchors(i - 1);
+            self.r11.fill(s1, m, anchors, kf, kt);
+            self.r12.fill(s2, m, anchors, kf, kt);
             if i >= 2 {
-                self.r21.fill(s1, m, self.vi2.get(i - 1), kf, kt);
+                merge_into(vi.anchors(i - 2), anchors, &mut self.vi2);
+                self.r21.fill(s1, m, &self.vi2, kf, kt);
             }
         }
         // The three rows: this one, and the two before it (only read).
@@ -381,10 +421,19 @@ impl Scratch {
                 _ => (c, &*b, &*a),
             }
         };
-        let (v1i, v2i) = if i >= 1 {
-            (self.v1[i - 1], self.v2[i - 1])
-        } else {
-            ((0.0, 0), (0.0, 0))
+        // The Vietnamese block of the row, alone and merged with the one
+        // before it, weighed as the English ones are (Vietnamese runs about
+        // 1.3 times longer).
+        let v1i = match i {
+            0 => (0.0, 0),
+            _ => (vi.chars(i - 1) as f64 / 1.3, vi.anchors(i - 1).len()),
+        };
+        let v2i = match i {
+            0 | 1 => (0.0, 0),
+            _ => (
+                (vi.chars(i - 2) + vi.chars(i - 1)) as f64 / 1.3,
+                self.vi2.len(),
+            ),
         };
         let (e1, e2) = (&self.e1[..m], &self.e2[..m]);
         let (c11, c21, c12) = (
@@ -464,7 +513,7 @@ fn trace_back(back: &[u8], lo: &[usize], width: usize, n: usize, m: usize) -> Gr
             break;
         }
         if di > 0 && dj > 0 {
-            groups.push(((i - di..i).collect(), (j - dj..j).collect()));
+            groups.push((i - di..i, j - dj..j));
         }
         i -= di;
         j -= dj;
@@ -477,51 +526,86 @@ fn trace_back(back: &[u8], lo: &[usize], width: usize, n: usize, m: usize) -> Gr
 mod tests {
     use super::*;
 
-    fn block(anchors: &[u64], chars: usize) -> Block {
-        let mut b = Block {
-            anchors: anchors.to_vec(),
-            chars,
-        };
-        b.seal();
-        b
+    fn blocks(list: &[(&[u64], u32)]) -> Blocks {
+        let chars = list.iter().map(|b| b.1).collect();
+        let pairs = (list.iter().enumerate())
+            .flat_map(|(k, b)| b.0.iter().map(move |&a| (k as u32, a)))
+            .collect();
+        Blocks::new(chars, pairs)
+    }
+
+    #[test]
+    fn blocks_hold_their_anchors_sorted_without_repeats() {
+        let b = Blocks::new(vec![5, 0, 7], vec![(2, 9), (0, 3), (2, 1), (0, 3), (0, 2)]);
+        assert_eq!(
+            (b.anchors(0), b.anchors(1), b.anchors(2)),
+            (&[2, 3][..], &[][..], &[1, 9][..])
+        );
+        assert_eq!((b.chars(0), b.chars(2), b.len()), (5, 7, 3));
     }
 
     #[test]
     fn alignment_skips_a_block_present_on_one_side() {
-        let vi = [
-            block(&[1, 2], 130),
-            block(&[9], 20),
-            block(&[3, 4], 130),
-            block(&[5], 130),
-        ];
-        let en = [block(&[1, 2], 100), block(&[3, 4], 100), block(&[5], 100)];
-        let groups = align(&vi, &en);
+        let vi = blocks(&[(&[1, 2], 130), (&[9], 20), (&[3, 4], 130), (&[5], 130)]);
+        let en = blocks(&[(&[1, 2], 100), (&[3, 4], 100), (&[5], 100)]);
         assert_eq!(
-            groups,
-            vec![(vec![0], vec![0]), (vec![2], vec![1]), (vec![3], vec![2])]
+            align(&vi, &en),
+            vec![(0..1, 0..1), (2..3, 1..2), (3..4, 2..3)]
         );
     }
 
     #[test]
     fn alignment_merges_split_blocks() {
-        let vi = [block(&[1, 2, 3, 4], 260), block(&[5], 130)];
-        let en = [block(&[1, 2], 100), block(&[3, 4], 100), block(&[5], 100)];
-        let groups = align(&vi, &en);
-        assert_eq!(groups[0], (vec![0], vec![0, 1]));
-        assert_eq!(groups[1], (vec![1], vec![2]));
+        let vi = blocks(&[(&[1, 2, 3, 4], 260), (&[5], 130)]);
+        let en = blocks(&[(&[1, 2], 100), (&[3, 4], 100), (&[5], 100)]);
+        assert_eq!(align(&vi, &en), vec![(0..1, 0..2), (1..2, 2..3)]);
+    }
+
+    #[test]
+    fn merges_are_found_through_postings_as_pairwise() {
+        // Enough blocks for the postings (more than 64 cells), with a split
+        // and a merge on each side and anchors shared by neighbours.
+        let mut vi: Vec<(Vec<u64>, u32)> = (0..12).map(|k| (vec![k, 100 + k], 130)).collect();
+        let mut en: Vec<(Vec<u64>, u32)> = (0..12).map(|k| (vec![k, 100 + k], 100)).collect();
+        vi[3] = (vec![3, 4, 103, 104, 200], 260);
+        vi.remove(4);
+        en[8] = (vec![8, 9, 108, 109, 201], 200);
+        en.remove(9);
+        en[5].0.push(104);
+        let to_blocks = |v: &[(Vec<u64>, u32)]| {
+            let r: Vec<(&[u64], u32)> = v.iter().map(|(a, c)| (&a[..], *c)).collect();
+            blocks(&r)
+        };
+        let (vb, eb) = (to_blocks(&vi), to_blocks(&en));
+        let groups = align(&vb, &eb);
+        assert!(groups.contains(&(3..4, 3..5)), "{groups:?}");
+        assert!(groups.contains(&(7..9, 8..9)), "{groups:?}");
+        // Every count through the postings equals the pairwise one.
+        let mut post = Postings::default();
+        post.build(&eb);
+        let m = eb.len();
+        for i in 0..vb.len() {
+            for (from, to) in [(0, m), (2, 7), (5, 6), (m - 1, m)] {
+                let (mut a, mut b) = (Row::default(), Row::default());
+                a.reset(m);
+                b.reset(m);
+                a.fill(Shared::PostingPairs(&post), m, vb.anchors(i), from, to);
+                b.fill(Shared::Pairs(&eb), m, vb.anchors(i), from, to);
+                assert_eq!(a.counts, b.counts, "block {i}, {from}..{to}");
+                a.fill(Shared::Postings(&post), m, vb.anchors(i), from, to);
+                b.fill(Shared::Blocks(&eb), m, vb.anchors(i), from, to);
+                assert_eq!(a.counts, b.counts, "block {i}, {from}..{to}");
+            }
+        }
     }
 
     #[test]
     fn long_sequences_stay_in_the_band() {
-        let vi: Vec<Block> = (0..5000).map(|i| block(&[i], 130)).collect();
-        let en: Vec<Block> = (0..5000).map(|i| block(&[i], 100)).collect();
+        let list: Vec<[u64; 1]> = (0..5000).map(|i| [i]).collect();
+        let vi = blocks(&list.iter().map(|a| (&a[..], 130)).collect::<Vec<_>>());
+        let en = blocks(&list.iter().map(|a| (&a[..], 100)).collect::<Vec<_>>());
         let groups = align(&vi, &en);
         assert_eq!(groups.len(), 5000);
-        assert!(
-            groups
-                .iter()
-                .enumerate()
-                .all(|(k, g)| g == &(vec![k], vec![k]))
-        );
+        assert!((groups.iter().enumerate()).all(|(k, g)| g == &(k..k + 1, k..k + 1)));
     }
 }

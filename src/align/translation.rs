@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::Pair;
 use super::context::{AnchorKind, Contexts, anchor};
-use super::monotonic::{self, Block, Groups};
+use super::monotonic::{self, Blocks, Groups};
 use super::score::{Overlap, pair_score, plausible_mismatch};
 use crate::claim::{Claim, Section};
 use crate::compare::{Dimension, Relation, implicit, relate};
@@ -70,19 +70,19 @@ impl<'a> Matcher<'a> {
         let (vi_keys, vi_blocks) = self.paragraphs(article, Section::Translation, tr);
         let (en_keys, en_blocks) = self.paragraphs(article, Section::Original, en);
         let groups = monotonic::align(&vi_blocks, &en_blocks);
-        let lines = |keys: &[(u32, u32)], units: &[usize]| units.iter().map(|&u| keys[u]).collect();
         self.paragraphs = groups
             .iter()
             .map(|(v, e)| super::ParagraphGroup {
-                vi: lines(&vi_keys, v),
-                en: lines(&en_keys, e),
+                vi: vi_keys[v.clone()].iter().copied().collect(),
+                en: en_keys[e.clone()].iter().copied().collect(),
             })
             .collect();
         let vi_of = self.bucket(&groups, &vi_keys, false, tr);
         let en_of = self.bucket(&groups, &en_keys, true, en);
         // 1. Inside aligned paragraphs, sentence by sentence, then the whole
         //    group; then a figure left alone in its aligned sentence on each side.
-        for (vis, ens) in vi_of.iter().zip(&en_of) {
+        for g in 0..groups.len() {
+            let (vis, ens) = (vi_of.get(g), en_of.get(g));
             let sentences = self.align_sentences(vis, ens);
             for (sv, se) in &sentences {
                 self.assign(sv, se, 0.9);
@@ -96,16 +96,12 @@ impl<'a> Matcher<'a> {
         }
         // 2. Leftovers against the neighbouring groups (a misaligned paragraph).
         for g in 0..groups.len() {
-            let vis = self.still_free(&vi_of[g]);
+            let vis = self.still_free(vi_of.get(g));
             if vis.is_empty() {
                 continue;
             }
-            let near: Vec<usize> = en_of[g.saturating_sub(1)..(g + 2).min(groups.len())]
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
-            self.assign(&vis, &near, 2.8);
+            let near = en_of.span(g.saturating_sub(1)..(g + 2).min(groups.len()));
+            self.assign(&vis, near, 2.8);
         }
         (self.still_free(tr), self.still_free(en))
     }
@@ -131,37 +127,33 @@ impl<'a> Matcher<'a> {
         article: &Article,
         section: Section,
         members: &[usize],
-    ) -> (Vec<(u32, u32)>, Vec<Block>) {
+    ) -> (Vec<(u32, u32)>, Blocks) {
         let mut keys = Vec::new();
-        let mut blocks = Vec::new();
+        let mut chars = Vec::new();
         for (p, part) in article.parts.iter().enumerate() {
             for (l, s) in part.sections.iter().enumerate() {
                 if *s == Some(section) {
                     keys.push((p as u32, l as u32 + 1));
-                    blocks.push(Block {
-                        anchors: Vec::new(),
-                        chars: part.lines[l].chars(),
-                    });
+                    chars.push(part.lines[l].chars().min(u32::MAX as usize) as u32);
                 }
             }
         }
         // Keys are in (part, line) order, without repeats: found by search.
-        let mut last_sentence = vec![u32::MAX; blocks.len()];
+        let mut anchors = Vec::new();
+        let mut last_sentence = vec![u32::MAX; keys.len()];
         for &c in members {
             let ctx = &self.contexts.of[c];
             if let Ok(u) = keys.binary_search(&ctx.paragraph) {
                 // A sentence's anchors once, however many figures it holds.
                 if last_sentence[u] != ctx.sentence_id {
                     last_sentence[u] = ctx.sentence_id;
-                    blocks[u]
-                        .anchors
-                        .extend_from_slice(self.contexts.sentence(ctx.sentence_id as usize));
+                    let sentence = self.contexts.sentence(ctx.sentence_id as usize);
+                    anchors.extend(sentence.iter().map(|&a| (u as u32, a)));
                 }
-                blocks[u].anchors.push(self.values[c]);
+                anchors.push((u as u32, self.values[c]));
             }
         }
-        blocks.iter_mut().for_each(Block::seal);
-        (keys, blocks)
+        (keys, Blocks::new(chars, anchors))
     }
 
     /// The claims of each aligned group, on one side.
@@ -171,24 +163,20 @@ impl<'a> Matcher<'a> {
         keys: &[(u32, u32)],
         english: bool,
         members: &[usize],
-    ) -> Vec<Vec<usize>> {
+    ) -> Buckets {
         // The group of each block (keys are sorted: a claim's block is
         // found by search).
-        let mut group_of = vec![usize::MAX; keys.len()];
+        let mut group_of = vec![u32::MAX; keys.len()];
         for (g, (vi, en)) in groups.iter().enumerate() {
-            for &u in if english { en } else { vi } {
-                group_of[u] = g;
+            for u in if english { en.clone() } else { vi.clone() } {
+                group_of[u] = g as u32;
             }
         }
-        let mut out = vec![Vec::new(); groups.len()];
-        for &c in members {
-            if let Ok(u) = keys.binary_search(&self.contexts.of[c].paragraph)
-                && group_of[u] != usize::MAX
-            {
-                out[group_of[u]].push(c);
-            }
-        }
-        out
+        let of = members.iter().map(|&c| {
+            let u = keys.binary_search(&self.contexts.of[c].paragraph).ok()?;
+            Some(group_of[u]).filter(|&g| g != u32::MAX)
+        });
+        Buckets::new(groups.len(), members, of)
     }
 
     /// Align the sentences of one paragraph group, by the anchors of the
@@ -208,8 +196,8 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .map(|(a, b)| {
                 (
-                    a.iter().flat_map(|&k| vo[k].iter().copied()).collect(),
-                    b.iter().flat_map(|&k| eo[k].iter().copied()).collect(),
+                    a.flat_map(|k| vo[k].iter().copied()).collect(),
+                    b.flat_map(|k| eo[k].iter().copied()).collect(),
                 )
             })
             .collect()
@@ -228,7 +216,7 @@ impl<'a> Matcher<'a> {
 
     /// The sentences of a set of claims, in order: their blocks (a block's
     /// length is its number of figures) and the claims each holds.
-    fn sentence_blocks(&self, members: &[usize]) -> (Vec<Block>, Vec<Vec<usize>>) {
+    fn sentence_blocks(&self, members: &[usize]) -> (Blocks, Vec<Vec<usize>>) {
         let key = |c: usize| {
             let ctx = &self.contexts.of[c];
             (ctx.paragraph.1, ctx.sentence)
@@ -236,7 +224,8 @@ impl<'a> Matcher<'a> {
         let mut keys: Vec<(u32, u32)> = members.iter().map(|&c| key(c)).collect();
         keys.sort_unstable();
         keys.dedup();
-        let mut blocks = vec![Block::default(); keys.len()];
+        let mut chars = vec![0u32; keys.len()];
+        let mut anchors = Vec::new();
         let mut owned = vec![Vec::new(); keys.len()];
         let mut last_sentence = vec![u32::MAX; keys.len()];
         for &c in members {
@@ -244,16 +233,14 @@ impl<'a> Matcher<'a> {
             let sid = self.contexts.of[c].sentence_id;
             if last_sentence[k] != sid {
                 last_sentence[k] = sid;
-                blocks[k]
-                    .anchors
-                    .extend_from_slice(self.contexts.sentence(sid as usize));
+                let sentence = self.contexts.sentence(sid as usize);
+                anchors.extend(sentence.iter().map(|&a| (k as u32, a)));
             }
-            blocks[k].anchors.push(self.values[c]);
-            blocks[k].chars += 1;
+            anchors.push((k as u32, self.values[c]));
+            chars[k] += 1;
             owned[k].push(c);
         }
-        blocks.iter_mut().for_each(Block::seal);
-        (blocks, owned)
+        (Blocks::new(chars, anchors), owned)
     }
 
     /// Greedy best-first assignment of free claims within a scope.
@@ -568,5 +555,44 @@ mod tests {
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(r.claims[pairs[0].vi].text, "năm 1998");
         assert_eq!(pairs[0].related.relation, Relation::Disjoint);
+    }
+}
+
+/// The claims of each aligned group, in one buffer, in claim order.
+struct Buckets {
+    items: Vec<usize>,
+    /// Group `g` holds `items[starts[g]..starts[g + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl Buckets {
+    /// `members` placed in `groups` buckets by `of` (`None`: in none).
+    fn new(groups: usize, members: &[usize], of: impl Iterator<Item = Option<u32>>) -> Self {
+        let of: Vec<Option<u32>> = of.collect();
+        let mut starts = vec![0u32; groups + 1];
+        for g in of.iter().flatten() {
+            starts[*g as usize + 1] += 1;
+        }
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+        }
+        let mut items = vec![0; starts[groups] as usize];
+        let mut next = starts.clone();
+        for (&c, g) in members.iter().zip(&of) {
+            if let Some(g) = *g {
+                items[next[g as usize] as usize] = c;
+                next[g as usize] += 1;
+            }
+        }
+        Buckets { items, starts }
+    }
+
+    fn get(&self, g: usize) -> &[usize] {
+        self.span(g..g + 1)
+    }
+
+    /// The claims of groups `groups`, in order.
+    fn span(&self, groups: std::ops::Range<usize>) -> &[usize] {
+        &self.items[self.starts[groups.start] as usize..self.starts[groups.end] as usize]
     }
 }
