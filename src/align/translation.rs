@@ -472,6 +472,45 @@ fn push_integer_sci(key: &mut String, v: f64) -> bool {
     true
 }
 
+/// The claims of each aligned group, in one buffer, in claim order.
+struct Buckets {
+    items: Vec<usize>,
+    /// Group `g` holds `items[starts[g]..starts[g + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl Buckets {
+    /// `members` placed in `groups` buckets by `of` (`None`: in none).
+    fn new(groups: usize, members: &[usize], of: impl Iterator<Item = Option<u32>>) -> Self {
+        let of: Vec<Option<u32>> = of.collect();
+        let mut starts = vec![0u32; groups + 1];
+        for g in of.iter().flatten() {
+            starts[*g as usize + 1] += 1;
+        }
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+        }
+        let mut items = vec![0; starts[groups] as usize];
+        let mut next = starts.clone();
+        for (&c, g) in members.iter().zip(&of) {
+            if let Some(g) = *g {
+                items[next[g as usize] as usize] = c;
+                next[g as usize] += 1;
+            }
+        }
+        Buckets { items, starts }
+    }
+
+    fn get(&self, g: usize) -> &[usize] {
+        self.span(g..g + 1)
+    }
+
+    /// The claims of groups `groups`, in order.
+    fn span(&self, groups: std::ops::Range<usize>) -> &[usize] {
+        &self.items[self.starts[groups.start] as usize..self.starts[groups.end] as usize]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,44 +594,5 @@ mod tests {
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(r.claims[pairs[0].vi].text, "năm 1998");
         assert_eq!(pairs[0].related.relation, Relation::Disjoint);
-    }
-}
-
-/// The claims of each aligned group, in one buffer, in claim order.
-struct Buckets {
-    items: Vec<usize>,
-    /// Group `g` holds `items[starts[g]..starts[g + 1]]`.
-    starts: Vec<u32>,
-}
-
-impl Buckets {
-    /// `members` placed in `groups` buckets by `of` (`None`: in none).
-    fn new(groups: usize, members: &[usize], of: impl Iterator<Item = Option<u32>>) -> Self {
-        let of: Vec<Option<u32>> = of.collect();
-        let mut starts = vec![0u32; groups + 1];
-        for g in of.iter().flatten() {
-            starts[*g as usize + 1] += 1;
-        }
-        for g in 0..groups {
-            starts[g + 1] += starts[g];
-        }
-        let mut items = vec![0; starts[groups] as usize];
-        let mut next = starts.clone();
-        for (&c, g) in members.iter().zip(&of) {
-            if let Some(g) = *g {
-                items[next[g as usize] as usize] = c;
-                next[g as usize] += 1;
-            }
-        }
-        Buckets { items, starts }
-    }
-
-    fn get(&self, g: usize) -> &[usize] {
-        self.span(g..g + 1)
-    }
-
-    /// The claims of groups `groups`, in order.
-    fn span(&self, groups: std::ops::Range<usize>) -> &[usize] {
-        &self.items[self.starts[groups.start] as usize..self.starts[groups.end] as usize]
     }
 }
