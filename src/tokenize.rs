@@ -425,7 +425,7 @@ fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word 
         let b = bytes[i];
         if b < 0x80 {
             // An apostrophe counts only with a word character after it.
-            if b == b'\'' && word_follows(cl, bytes, i + 1) {
+            if b == b'\'' && inner_apostrophe(cl, bytes, i + 1) {
                 if len < KEY_LEN {
                     buf[len] = b;
                 }
@@ -443,7 +443,7 @@ fn word(cl: &chars::Classes, bytes: &[u8], mut i: usize, key: &mut Key) -> Word 
                 vietnamese |= e.is_vietnamese();
                 e.lower_utf8()
             }
-            Some(_) if c == '\u{2019}' && word_follows(cl, bytes, i + n) => {
+            Some(_) if c == '\u{2019}' && inner_apostrophe(cl, bytes, i + n) => {
                 let mut u = [0u8; 4];
                 c.encode_utf8(&mut u);
                 Some((u, 3))
@@ -510,6 +510,15 @@ fn lowercase_into(c: char, buf: &mut [u8; KEY_LEN + 8], mut len: usize) -> (usiz
 #[inline]
 fn word_follows(cl: &chars::Classes, bytes: &[u8], k: usize) -> bool {
     k < bytes.len() && cl.is_word_char(char_at(bytes, k).0)
+}
+
+/// True when the apostrophe before byte `k` is inside a word ("don't",
+/// "O'Neill"): a word character follows it, and it is not the clitic "'s"
+/// closing the word ("Wednesday's", "Huawei’s"), which is a token of its
+/// own, so that the word before it is the catalogue's word.
+fn inner_apostrophe(cl: &chars::Classes, bytes: &[u8], k: usize) -> bool {
+    let clitic_s = |k: usize| matches!(bytes[k], b's' | b'S') && !word_follows(cl, bytes, k + 1);
+    word_follows(cl, bytes, k) && !clitic_s(k)
 }
 
 #[cfg(test)]

@@ -172,6 +172,13 @@ impl<'a> SourceIndex<'a> {
                         None => continue,
                     }
                 }
+                // The same number in another unit is most likely the
+                // original's figure ("91 triệu euro" for "$91 million").
+                Relation::UnitDiff
+                    if claims[v].readings[rel.vi].value == claims[e].readings[rel.en].value =>
+                {
+                    2.0
+                }
                 Relation::UnitDiff => 1.0,
                 Relation::ScaleOff => 1.0,
                 Relation::Disjoint => 0.0,
@@ -231,6 +238,10 @@ fn lookup_ranges(c: &Claim) -> Vec<(f64, f64, f64)> {
         {
             out.push((v, v, 0.5));
         }
+    }
+    // A day and a month may be the original's label ("the 9/11 litigation").
+    if let Some(v) = c.date.as_ref().and_then(|d| d.as_literal()) {
+        out.push((v, v, 0.5));
     }
     for r in &c.readings {
         let (lo, hi) = if c.vague {

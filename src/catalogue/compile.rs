@@ -71,7 +71,7 @@ fn per_lang<T>(p: PerLang<T>) -> [(Lang, Vec<T>); 2] {
 }
 
 /// Symbols of a list of single words, any case.
-fn syms(cat: &mut Catalogue, words: &[String]) -> Vec<Sym> {
+pub(super) fn syms(cat: &mut Catalogue, words: &[String]) -> Vec<Sym> {
     words
         .iter()
         .map(|w| cat.vocab.intern(&w.to_lowercase()))

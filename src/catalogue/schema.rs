@@ -489,6 +489,11 @@ pub struct ClockDef {
 pub struct MonthDef {
     pub number: u8,
     pub names: Vec<String>,
+    /// For a month name that is also a common word ("May"): the only words
+    /// after which it is a month on its own ("in May"). Empty: any word that
+    /// places a month in time.
+    #[serde(default)]
+    pub alone_after: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -153,6 +153,9 @@ pub struct LangTables {
     pub qualifiers_before: PhraseTable<QualifierRule>,
     pub qualifiers_after: PhraseTable<QualifierRule>,
     pub months: PhraseTable<u8>,
+    /// Per month number, the only words after which that month's name
+    /// stands alone (`alone_after`; empty for most months).
+    pub month_alone_after: [Vec<Sym>; 13],
     /// Days of the week, 1 (Monday) to 7 (Sunday).
     pub weekdays: PhraseTable<u8>,
     pub clock: Clock,

@@ -240,6 +240,9 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         let (Some(a), Some(b)) = (&vi.date, &en.date) else {
             return none;
         };
+        if !a.share_a_part(b) {
+            return none;
+        }
         let relation = if a.compatible(b) {
             Relation::Equal
         } else {
@@ -295,10 +298,16 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
 
 /// A literal is compared digit for digit, with another literal or with a
 /// bare number that may be the same label read as a quantity ("the 71st
-/// minute" / "phút 71", "Mate 60" / "Mate 60 năm 2023").
+/// minute" / "phút 71", "Mate 60" / "Mate 60 năm 2023"), or a day and
+/// month that may be the same label read as a date ("the 9/11 litigation" /
+/// "vụ kiện 9/11").
 fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Related {
-    let bare =
-        |d: Dimension<'_>| matches!(d, Dimension::Literal | Dimension::Count | Dimension::Year);
+    let bare = |d: Dimension<'_>| {
+        matches!(
+            d,
+            Dimension::Literal | Dimension::Count | Dimension::Year | Dimension::Date
+        )
+    };
     if !(bare(dv) && bare(de)) {
         return Related {
             relation: Relation::Incomparable,
@@ -330,6 +339,9 @@ fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Rela
 fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
     if c.kind == Kind::Literal {
         return Some(r.value);
+    }
+    if let Some(d) = &c.date {
+        return d.as_literal();
     }
     let whole = |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then(|| format!("{v}"));
     let mut groups = vec![whole(r.value)?];

@@ -41,6 +41,9 @@ impl Scanner<'_> {
         if let Some(step) = self.glued_year_clock(i) {
             return step;
         }
+        if let Some(step) = self.zoned_clock(i) {
+            return Some(step);
+        }
         let (hour, dotted_minute) = self.hour_at(i)?;
         let after = self.after_hour(i, dotted_minute)?;
         let marker = self
@@ -98,6 +101,21 @@ impl Scanner<'_> {
         let from = self.tokens[i - 2].start as usize + 4;
         let readings = clock_readings(hour, minute, part, false);
         Some(self.time_claim(i, end, Some(from), &readings))
+    }
+
+    /// Rule `zoned-clock`: four digits right before a time zone are hours and
+    /// minutes ("1342 GMT" is 13:42), as wire services write them.
+    fn zoned_clock(&self, i: usize) -> Option<Step> {
+        if self.digits_len(i) != 4 || !self.t.clock.zone.starts_at(self.tokens, i + 1) {
+            return None;
+        }
+        let hhmm = self.plain_int(i)?;
+        let (hour, minute) = (hhmm / 100, hhmm % 100);
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let readings = clock_readings(hour, minute, None, true);
+        self.time_claim(i, i + 1, None, &readings)
     }
 
     /// The hour at `i`, and the minutes when written "3.30" in one token.

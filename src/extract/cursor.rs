@@ -51,6 +51,16 @@ impl Scanner<'_> {
         })
     }
 
+    /// The length of the possessive clitic glued to the word before `i`
+    /// ("'s" of "the city's"), if one starts there.
+    pub(super) fn possessive_at(&self, i: usize) -> Option<usize> {
+        if !self.attached(i) {
+            return None;
+        }
+        let (len, _) = self.t.role(WordRole::Possessive).match_at(self.tokens, i)?;
+        Some(len)
+    }
+
     /// An integer token without separators, as a number.
     pub(super) fn plain_int(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;

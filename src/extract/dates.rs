@@ -193,9 +193,8 @@ impl Scanner<'_> {
             };
             return Some(self.date_claim(i, k + 1, Some(b), d));
         }
-        // A month alone needs a word that places it in time; "May" alone is
-        // too often the verb.
-        if m != 5 && self.month_placed(i, len) {
+        // A month alone needs a word that places it in time.
+        if self.month_placed(i, len, m) {
             let d = DateParts {
                 year: None,
                 month: Some(m),
@@ -211,12 +210,25 @@ impl Scanner<'_> {
     /// time: after a year-marker or month-before word ("in December", "next
     /// April", "mid-March"), or at one end of a span of months ("Jan-Nov",
     /// "October to December").
-    fn month_placed(&self, i: usize, len: usize) -> bool {
+    /// A name that is also a common word ("May") is placed only by the
+    /// words of its `alone_after`.
+    fn month_placed(&self, i: usize, len: usize, m: u8) -> bool {
         let before = if i >= 2 && self.is_punct(i - 1, '-') && self.attached(i) {
             i - 2
         } else {
             i.wrapping_sub(1)
         };
+        // A lowercase "may" or "march" is the verb.
+        if !self.tok(i).is_some_and(|t| t.capitalized()) {
+            return false;
+        }
+        let only_after = &self.t.month_alone_after[m as usize];
+        if !only_after.is_empty() {
+            return i >= 1
+                && self
+                    .tok(before)
+                    .is_some_and(|t| only_after.contains(&t.sym));
+        }
         if i >= 1
             && (self.has_role(WordRole::YearMarker, before)
                 || self.has_role(WordRole::MonthBefore, before))

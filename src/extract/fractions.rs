@@ -81,8 +81,10 @@ impl Scanner<'_> {
         let (len, _) = self.t.role(WordRole::FractionOf).match_at(self.tokens, k)?;
         let mut d = k + len;
         // "seven of the city's 10 districts": an owner may stand before the whole.
-        if self.is_word(d) && (self.raw(d).ends_with("'s") || self.raw(d).ends_with("’s")) {
-            d += 1;
+        if self.is_word(d)
+            && let Some(possessive) = self.possessive_at(d + 1)
+        {
+            d += 1 + possessive;
         }
         let den = self.small_amount_at(d)?;
         let end = self.small_amount_end(d);

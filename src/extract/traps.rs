@@ -73,6 +73,11 @@ impl Scanner<'_> {
     /// The index after a literal trap at `i`.
     fn trap_end(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
+        // Rule `owner-is-a-name`: a figure glued to a word that owns
+        // something is a name: "3M's notes" is the company, not 3 million.
+        if self.is_word(i + 1) && self.attached(i + 1) && self.possessive_at(i + 2).is_some() {
+            return Some(i + 2);
+        }
         // Tickers: 688256.SS, 0700.HK.
         if self.is_punct(i + 1, '.')
             && self.attached(i + 1)

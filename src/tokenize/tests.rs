@@ -48,9 +48,28 @@ fn numbers_keep_inner_separators_only() {
 
 #[test]
 fn words_with_diacritics_and_apostrophes() {
-    let t = kinds("Huawei’s doanh thu tỷ");
-    assert_eq!(t[0].0, "huawei’s");
-    assert_eq!(t[3].0, "tỷ");
+    let t = kinds("Huawei’s doanh thu tỷ, don't O'Neill Wednesday's 'S");
+    let texts: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+    // The clitic "'s" closing a word is a token of its own.
+    assert_eq!(
+        texts,
+        [
+            "huawei",
+            "’",
+            "s",
+            "doanh",
+            "thu",
+            "tỷ",
+            ",",
+            "don't",
+            "o'neill",
+            "wednesday",
+            "'",
+            "s",
+            "'",
+            "s"
+        ]
+    );
 }
 
 #[test]
@@ -108,8 +127,10 @@ fn reference(text: &str) -> Vec<(usize, usize, String, TokenKind, bool, bool, bo
             TokenKind::Number
         } else if word(c) {
             while let Some(&(i, d)) = it.peek() {
+                let after = &text[i + d.len_utf8()..];
+                let clitic = after.starts_with(['s', 'S']) && !after[1..].starts_with(word);
                 let apostrophe =
-                    (d == '\'' || d == '\u{2019}') && text[i + d.len_utf8()..].starts_with(word);
+                    (d == '\'' || d == '\u{2019}') && after.starts_with(word) && !clitic;
                 if word(d) || apostrophe {
                     end = i + d.len_utf8();
                     it.next();

@@ -51,6 +51,13 @@ fn numbered_names(
                     d.number,
                 )?;
             }
+            if !d.alone_after.is_empty() {
+                if !matches!(which, Calendar::Months) {
+                    return Err(cx.fail(&d.names.join(", "), "`alone_after` is for months".into()));
+                }
+                let after = super::syms(cat, &d.alone_after);
+                cat.lang_mut(lang).month_alone_after[d.number as usize] = after;
+            }
             cx.examples
                 .push((format!("{what} {}", d.number), d.examples));
         }
