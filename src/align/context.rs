@@ -175,7 +175,26 @@ fn is_name(cat: &Catalogue, tok: &Token) -> bool {
 fn name_anchor(cat: &Catalogue, raw: &str, lower: &mut String) -> u64 {
     lower.clear();
     for c in raw.chars() {
-        crate::chars::push_lowercase(c, lower);
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Rule `names-without-marks`: English writes Vietnamese names
+        // without their marks ("Lê Hoàng Phúc" is "Le Hoang Phuc", "Đà
+        // Nẵng" is "Da Nang"), so a name's anchor is its letters without
+        // them.
+        let mut base = String::new();
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                base.push(d);
+            }
+        });
+        for b in base.chars() {
+            match b {
+                'đ' | 'Đ' => lower.push('d'),
+                _ => crate::chars::push_lowercase(b, lower),
+            }
+        }
     }
     let mut name = lower.as_str();
     for suffix in cat.en.role_words(WordRole::Possessive) {
@@ -496,6 +515,17 @@ fn years_beside(
 mod tests {
     use crate::align::testing::read;
     use crate::claim::Section;
+
+    #[test]
+    fn vietnamese_names_anchor_without_their_marks() {
+        let cat = crate::catalogue::builtin();
+        let mut buf = String::new();
+        let mut a = |s: &str| super::name_anchor(cat, s, &mut buf);
+        assert_eq!(a("Phúc"), a("Phuc"));
+        assert_eq!(a("Đà"), a("Da"));
+        assert_eq!(a("Nẵng’s"), a("Nang"));
+        assert_ne!(a("Phúc"), a("Phong"));
+    }
 
     /// Every claim has one: its size is part of the memory budget.
     #[test]
