@@ -172,10 +172,11 @@ impl<'a> SourceIndex<'a> {
                         None => continue,
                     }
                 }
-                // The same number in another unit is most likely the
-                // original's figure ("91 triệu euro" for "$91 million").
-                Relation::UnitDiff
-                    if claims[v].readings[rel.vi].value == claims[e].readings[rel.en].value =>
+                // The same number written in another unit or scale is most
+                // likely the original's figure ("91 triệu euro" for "$91
+                // million", "758 tỷ USD" for "$758 million").
+                Relation::UnitDiff | Relation::ScaleOff
+                    if same_number(&claims[v], &claims[e], rel) =>
                 {
                     2.0
                 }
@@ -219,6 +220,13 @@ impl<'a> SourceIndex<'a> {
         }
         best.map(|(_, p)| p)
     }
+}
+
+/// True when the two figures write the same number before their scale
+/// words and units ("758" of "758 tỷ USD" and of "$758 million").
+fn same_number(vi: &Claim, en: &Claim, rel: crate::compare::Related) -> bool {
+    let written = |c: &Claim, r: usize| c.readings[r].value / c.scale;
+    written(vi, rel.vi) == written(en, rel.en)
 }
 
 /// The value ranges a summary claim's source may be looked up by: each
