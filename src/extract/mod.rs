@@ -289,8 +289,11 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.tokens.len() && claims.len() < limit {
             let t = &self.tokens[i];
-            // Most words can start no claim: one lookup rejects them.
-            if self.is_masked(i) || (!t.is_number() && !self.t.may_start(t.sym)) {
+            // Most words can start no claim: one lookup rejects them (a
+            // capital that may be a Roman numeral is looked at: "quý IV").
+            let roman = t.all_caps()
+                && matches!(self.text.as_bytes()[t.start as usize], b'I' | b'V' | b'X');
+            if self.is_masked(i) || (!t.is_number() && !roman && !self.t.may_start(t.sym)) {
                 i += 1;
                 continue;
             }

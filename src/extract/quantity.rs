@@ -490,12 +490,26 @@ impl Scanner<'_> {
     /// digit for digit: "quý hai" is the second quarter, "hạng ba" third
     /// place (a label before digits is read in `traps.rs`).
     fn labelled_word_at(&self, i: usize) -> Option<Step> {
-        if self.lang != Lang::Vi || !self.is_word(i) {
+        if !self.is_word(i) {
             return None;
         }
         self.t
             .role(WordRole::OrdinalPrefix)
             .match_ending_at(self.tokens, i)?;
+        // A Roman numeral after a label, in either language: "quý I",
+        // "thế kỷ XVIII", "Phase II".
+        if let Some(v) = self
+            .tok(i)
+            .filter(|t| t.all_caps())
+            .and_then(|_| roman(self.raw(i)))
+        {
+            let digits = v.to_string();
+            let c = self.literal_of(&[digits.as_str()], i, i + 1, None)?;
+            return Some(Step::Claim(Box::new(c), i + 1));
+        }
+        if self.lang != Lang::Vi {
+            return None;
+        }
         let w = super::words::parse(self.t, self.lang, self.toks(), i)?;
         if self.attaches_after_number(w.end) {
             return None;
@@ -504,6 +518,63 @@ impl Scanner<'_> {
         let c = self.literal_of(&[digits.as_str()], i, w.end, None)?;
         Some(Step::Claim(Box::new(c), w.end))
     }
+}
+
+/// The value of a Roman numeral written the standard way ("XVIII" is 18;
+/// "IIII" and "VX" are not numerals), 1 to 3999.
+fn roman(text: &str) -> Option<u32> {
+    let digit = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 {
+        return None;
+    }
+    // Read by the standard subtractive rule, then accepted only when
+    // writing the value back gives the same text.
+    let mut value = 0i64;
+    for k in 0..bytes.len() {
+        let v = digit(bytes[k])? as i64;
+        let next = bytes.get(k + 1).and_then(|&n| digit(n)).unwrap_or(0) as i64;
+        value += if next > v { -v } else { v };
+    }
+    let value = u32::try_from(value)
+        .ok()
+        .filter(|v| (1..4000).contains(v))?;
+    (to_roman(value) == text).then_some(value)
+}
+
+fn to_roman(mut v: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (n, s) in TABLE {
+        while v >= n {
+            out.push_str(s);
+            v -= n;
+        }
+    }
+    out
 }
 
 /// Whether a figure is weak (used for pairing, never reported missing): a
@@ -528,4 +599,20 @@ fn new_level(first: &Core, second: &Core) -> bool {
     let far = |c: &Core| c.readings.first().map_or(0.0, |r| r.value * c.scale);
     let ratio = far(second) / far(first).max(f64::MIN_POSITIVE);
     has_unit(first) && !has_unit(second) && !(0.1..=10.0).contains(&ratio)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roman_numerals_are_read_only_when_standard() {
+        let r = super::roman;
+        assert_eq!(
+            (r("I"), r("IV"), r("XVIII"), r("MCMXC"), r("XXI")),
+            (Some(1), Some(4), Some(18), Some(1990), Some(21))
+        );
+        assert_eq!(
+            (r("IIII"), r("VX"), r("IC"), r(""), r("MMMM"), r("Xi")),
+            (None, None, None, None, None, None)
+        );
+    }
 }
