@@ -312,7 +312,18 @@ impl Scanner<'_> {
                     return Some(f);
                 }
                 let w = words::parse(self.t, self.lang, self.toks(), j)?;
-                if j >= 1 && self.has_role(WordRole::OrdinalPrefix, j - 1) {
+                // After a label the word is the label ("quý hai năm nay"),
+                // unless a scale or a currency makes it an amount ("khoản lỗ
+                // chín tỷ bảng": a loss of nine billion pounds).
+                let amount = |k: usize| {
+                    self.t.scales.starts_at(self.tokens, k)
+                        || self.t.currency_suffix.starts_at(self.tokens, k)
+                };
+                if j >= 1
+                    && self.has_role(WordRole::OrdinalPrefix, j - 1)
+                    && !amount(j + 1)
+                    && !amount(w.end)
+                {
                     return None;
                 }
                 if let Some(f) = self.fraction_after(w.end, w.value) {

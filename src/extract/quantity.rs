@@ -511,7 +511,11 @@ impl Scanner<'_> {
             return None;
         }
         let w = super::words::parse(self.t, self.lang, self.toks(), i)?;
-        if self.attaches_after_number(w.end) {
+        // A scale or a currency after it makes it an amount ("khoản lỗ chín
+        // tỷ bảng"); a unit may be the next phrase ("quý hai năm nay").
+        if self.t.scales.starts_at(self.tokens, w.end)
+            || self.t.currency_suffix.starts_at(self.tokens, w.end)
+        {
             return None;
         }
         let digits = format!("{}", w.value);
