@@ -183,18 +183,11 @@ fn name_anchor(cat: &Catalogue, raw: &str, lower: &mut String) -> u64 {
         // without their marks ("Lê Hoàng Phúc" is "Le Hoang Phuc", "Đà
         // Nẵng" is "Da Nang"), so a name's anchor is its letters without
         // them.
-        let mut base = String::new();
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                base.push(d);
-            }
+        unicode_normalization::char::decompose_canonical(c, |d| match d {
+            _ if unicode_normalization::char::is_combining_mark(d) => {}
+            'đ' | 'Đ' => lower.push('d'),
+            _ => crate::chars::push_lowercase(d, lower),
         });
-        for b in base.chars() {
-            match b {
-                'đ' | 'Đ' => lower.push('d'),
-                _ => crate::chars::push_lowercase(b, lower),
-            }
-        }
     }
     let mut name = lower.as_str();
     for suffix in cat.en.role_words(WordRole::Possessive) {
