@@ -599,6 +599,39 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Counting against merged neighbours through the postings gives
+        /// what merging the lists and counting pairwise gives, in any band.
+        #[test]
+        fn postings_count_merged_neighbours_as_pairwise(
+            en in proptest::collection::vec(proptest::collection::vec(0u64..12, 0..5), 1..30),
+            vi in proptest::collection::vec(0u64..12, 0..6),
+            from in 0usize..30,
+            len in 0usize..30,
+        ) {
+            let pairs = (en.iter().enumerate())
+                .flat_map(|(k, a)| a.iter().map(move |&x| (k as u32, x)))
+                .collect();
+            let eb = Blocks::new(vec![1; en.len()], pairs);
+            let mut anchors = vi.clone();
+            anchors.sort_unstable();
+            anchors.dedup();
+            let m = eb.len();
+            let (from, to) = (from.min(m), (from + len).min(m));
+            let mut post = Postings::default();
+            post.build(&eb);
+            let (mut a, mut b) = (Row::default(), Row::default());
+            a.reset(m);
+            b.reset(m);
+            a.fill(Shared::PostingPairs(&post), m, &anchors, from, to);
+            b.fill(Shared::Pairs(&eb), m, &anchors, from, to);
+            proptest::prop_assert_eq!(&a.counts, &b.counts);
+            a.fill(Shared::Postings(&post), m, &anchors, from, to);
+            b.fill(Shared::Blocks(&eb), m, &anchors, from, to);
+            proptest::prop_assert_eq!(&a.counts, &b.counts);
+        }
+    }
+
     #[test]
     fn long_sequences_stay_in_the_band() {
         let list: Vec<[u64; 1]> = (0..5000).map(|i| [i]).collect();
