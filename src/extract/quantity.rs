@@ -142,8 +142,13 @@ impl Scanner<'_> {
             None
         };
         end += decade.unwrap_or(0);
-        // Bare numbers right after a name are part of it: Mate 60, Llama 3.1.
-        if matches!(kind, Kind::Count | Kind::Year) && !first.words && self.after_name(i) {
+        // Bare numbers right after a name are part of it: Mate 60, Llama 3.1;
+        // one with a scale word is an amount ("Tre-2.5 Mini 8 tỷ tham số").
+        if matches!(kind, Kind::Count | Kind::Year)
+            && !first.words
+            && core.scale == 1.0
+            && self.after_name(i)
+        {
             return Some(Step::Literal(end.max(self.skip_attached(i))));
         }
         let multiplier_of_one =

@@ -113,6 +113,11 @@ const VI: &[(&str, &[&str])] = &[
     ("hai phần ba dân số", &["fraction 66.67%"]),
     // traps
     ("Mate 60 năm 2023", &["literal 60", "year 2023"]),
+    // A number with a scale after a name is an amount, not part of the name.
+    (
+        "Bản Tre-2.5 Mini 8 tỷ tham số",
+        &["literal 25", "count 8e9"],
+    ),
     ("năm ngoái", &[]),
     ("đầu tư tư nhân", &[]),
     ("một sự kiện", &[]),
