@@ -126,21 +126,7 @@ impl Scanner<'_> {
             core.readings.iter_mut().for_each(|r| r.precision = 0.0);
         }
         let of = self.kind_of(core.currency.as_ref(), core.unit, core.fraction);
-        let mut kind = of.kind;
-        // Rule `counted-year`: "1500 công nhân", "1800 người" are counts; a
-        // four-digit number with no counted noun after it is a year.
-        if kind == Kind::Count
-            && core.year_like
-            && hi.as_ref().is_none_or(|h| h.year_like)
-            && !self.has_role(WordRole::CountedNoun, end)
-        {
-            kind = Kind::Year;
-        }
-        let decade = if kind == Kind::Year && hi.is_none() {
-            self.decade_suffix(end)
-        } else {
-            None
-        };
+        let (kind, decade) = self.count_or_year(of.kind, &core, hi.as_ref(), end);
         end += decade.unwrap_or(0);
         // Bare numbers right after a name are part of it: Mate 60, Llama 3.1;
         // one with a scale word is an amount ("Tre-2.5 Mini 8 tỷ tham số").
@@ -489,6 +475,27 @@ impl Scanner<'_> {
                 self.is_number(end + len)
                     || super::words::parse(self.t, self.lang, self.toks(), end + len).is_some()
             })
+    }
+
+    /// Rule `counted-year`: "1500 công nhân", "1800 người" are counts; a
+    /// four-digit number with no counted noun after it (ending at `end`) is
+    /// a year, with the length of a decade suffix after it ("the 1990s").
+    fn count_or_year(
+        &self,
+        kind: Kind,
+        core: &Core,
+        hi: Option<&Core>,
+        end: usize,
+    ) -> (Kind, Option<usize>) {
+        let year = kind == Kind::Count
+            && core.year_like
+            && hi.is_none_or(|h| h.year_like)
+            && !self.has_role(WordRole::CountedNoun, end);
+        let kind = if year { Kind::Year } else { kind };
+        let decade = (kind == Kind::Year && hi.is_none())
+            .then(|| self.decade_suffix(end))
+            .flatten();
+        (kind, decade)
     }
 
     /// A Vietnamese number word after a label noun is the label, compared
