@@ -315,14 +315,10 @@ impl Scanner<'_> {
                 // After a label the word is the label ("quý hai năm nay"),
                 // unless a scale or a currency makes it an amount ("khoản lỗ
                 // chín tỷ bảng": a loss of nine billion pounds).
-                let amount = |k: usize| {
-                    self.t.scales.starts_at(self.tokens, k)
-                        || self.t.currency_suffix.starts_at(self.tokens, k)
-                };
                 if j >= 1
                     && self.has_role(WordRole::OrdinalPrefix, j - 1)
-                    && !amount(j + 1)
-                    && !amount(w.end)
+                    && !self.amount_word_at(j + 1)
+                    && !self.amount_word_at(w.end)
                 {
                     return None;
                 }

@@ -61,6 +61,21 @@ impl Scanner<'_> {
         Some(len)
     }
 
+    /// True when a scale word or a currency word starts at `k`: what makes
+    /// the number before it an amount ("chín tỷ bảng").
+    pub(super) fn amount_word_at(&self, k: usize) -> bool {
+        self.t.scales.starts_at(self.tokens, k) || self.t.currency_suffix.starts_at(self.tokens, k)
+    }
+
+    /// True when a label the catalogue lists (`ordinal-prefix`: "quý",
+    /// "thế kỷ", "phase") ends right before token `i`.
+    pub(super) fn after_label(&self, i: usize) -> bool {
+        self.t
+            .role(WordRole::OrdinalPrefix)
+            .match_ending_at(self.tokens, i)
+            .is_some()
+    }
+
     /// An integer token without separators, as a number.
     pub(super) fn plain_int(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;

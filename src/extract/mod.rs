@@ -290,9 +290,11 @@ impl<'a> Scanner<'a> {
         while i < self.tokens.len() && claims.len() < limit {
             let t = &self.tokens[i];
             // Most words can start no claim: one lookup rejects them (a
-            // capital that may be a Roman numeral is looked at: "quý IV").
+            // capital that may be a Roman numeral is looked at after a
+            // label: "quý IV"; not every English "I").
             let roman = t.all_caps()
-                && matches!(self.text.as_bytes()[t.start as usize], b'I' | b'V' | b'X');
+                && matches!(self.text.as_bytes()[t.start as usize], b'I' | b'V' | b'X')
+                && self.after_label(i);
             if self.is_masked(i) || (!t.is_number() && !roman && !self.t.may_start(t.sym)) {
                 i += 1;
                 continue;

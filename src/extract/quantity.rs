@@ -374,9 +374,8 @@ impl Scanner<'_> {
         let Some(t) = self.tok(k) else { return false };
         self.t.number_words.contains_key(&t.sym)
             || self.has_role(WordRole::AndAHalf, k)
-            || self.t.scales.starts_at(self.tokens, k)
+            || self.amount_word_at(k)
             || self.t.units.starts_at(self.tokens, k)
-            || self.t.currency_suffix.starts_at(self.tokens, k)
             || self.has_role(WordRole::CountedNoun, k)
     }
 
@@ -505,9 +504,9 @@ impl Scanner<'_> {
         if !self.is_word(i) {
             return None;
         }
-        self.t
-            .role(WordRole::OrdinalPrefix)
-            .match_ending_at(self.tokens, i)?;
+        if !self.after_label(i) {
+            return None;
+        }
         // A Roman numeral after a label, in either language: "quý I",
         // "thế kỷ XVIII", "Phase II".
         if let Some(v) = self
@@ -525,9 +524,7 @@ impl Scanner<'_> {
         let w = super::words::parse(self.t, self.lang, self.toks(), i)?;
         // A scale or a currency after it makes it an amount ("khoản lỗ chín
         // tỷ bảng"); a unit may be the next phrase ("quý hai năm nay").
-        if self.t.scales.starts_at(self.tokens, w.end)
-            || self.t.currency_suffix.starts_at(self.tokens, w.end)
-        {
+        if self.amount_word_at(w.end) {
             return None;
         }
         let digits = format!("{}", w.value);

@@ -84,8 +84,7 @@ impl Scanner<'_> {
     fn more_after(&self, j: usize) -> bool {
         self.is_punct(j, '%')
             || self.t.units.starts_at(self.tokens, j)
-            || self.t.scales.starts_at(self.tokens, j)
-            || self.t.currency_suffix.starts_at(self.tokens, j)
+            || self.amount_word_at(j)
             || (self.is_punct(j, '-') && self.is_number(j + 1))
     }
 

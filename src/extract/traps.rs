@@ -353,8 +353,7 @@ impl Scanner<'_> {
     /// currency, or a decade suffix (1990s).
     pub(super) fn attaches_after_number(&self, j: usize) -> bool {
         self.has_role(WordRole::DecadeSuffix, j)
-            || self.t.scales.starts_at(self.tokens, j)
+            || self.amount_word_at(j)
             || self.t.units.starts_at(self.tokens, j)
-            || self.t.currency_suffix.starts_at(self.tokens, j)
     }
 }
