@@ -124,15 +124,20 @@ pub(crate) mod testing {
         }
     }
 
-    pub fn read(text: &str) -> Read {
-        let cat = builtin();
-        let article = Article::from_layout(
-            cat,
+    /// An article in the seed layout from its text.
+    pub fn article(text: &str) -> Article {
+        Article::from_layout(
+            builtin(),
             &Source {
                 name: "t.txt".into(),
                 text: text.into(),
             },
-        );
+        )
+    }
+
+    pub fn read(text: &str) -> Read {
+        let cat = builtin();
+        let article = article(text);
         let mut builder = ContextBuilder::new(cat);
         let claims = read_article(cat, &article, &mut builder).claims;
         let contexts = builder.finish(claims.len());

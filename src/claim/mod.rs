@@ -16,7 +16,7 @@ pub use crate::catalogue::schema::{Kind, QualifierKind};
 use crate::lang::Lang;
 
 mod numbers;
-pub use numbers::{clock_text, digits_value, fmt_num, human_num, literal_value};
+pub use numbers::{clock_text, digits_value, fmt_num, group_thousands, human_num, literal_value};
 
 /// Where in the article a claim sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

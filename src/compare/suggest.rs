@@ -136,12 +136,7 @@ fn number(s: &SuggestionsDef, v: f64, precision: f64) -> Option<String> {
     if v < 0.0 {
         out.push('-');
     }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push_str(&s.thousands);
-        }
-        out.push(ch);
-    }
+    out.push_str(&crate::claim::group_thousands(int, &s.thousands));
     if !frac.is_empty() {
         out.push_str(&s.decimal);
         out.push_str(frac);

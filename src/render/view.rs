@@ -311,17 +311,10 @@ fn rows(article: &Article, groups: &[crate::align::ParagraphGroup]) -> Vec<Row> 
 mod tests {
     use super::*;
     use crate::catalogue::builtin;
-    use crate::input::Source;
 
     fn view(text: &str) -> ArticleView {
         let cat = builtin();
-        let article = Article::from_layout(
-            cat,
-            &Source {
-                name: "t.txt".into(),
-                text: text.into(),
-            },
-        );
+        let article = crate::align::testing::article(text);
         let analysis = crate::check::analyze(cat, &article, "t.txt").unwrap();
         ArticleView::new(cat, &article, &analysis)
     }

@@ -107,13 +107,7 @@ fn vietnamese_number(v: f64, decimals: usize) -> String {
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
+    let grouped = factcheck::claim::group_thousands(int, ".");
     match frac {
         Some(f) => format!("{grouped},{f}"),
         None => grouped,
