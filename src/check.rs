@@ -6,7 +6,9 @@
 use crate::align::{ContextBuilder, Contexts, Pairing, pair};
 use crate::catalogue::Catalogue;
 use crate::claim::{Claim, Section};
-use crate::compare::{self, Relation, Subject, judge, significant, split_range, subject_change};
+use crate::compare::{
+    self, Relation, Subject, added_significant, judge, significant, split_range, subject_change,
+};
 use crate::diagnostic::{Code, Finding, Location};
 use crate::extract::{Extraction, MAX_CLAIMS_PER_LANGUAGE, read_article};
 use crate::segment::Article;
@@ -129,18 +131,22 @@ pub fn analyze(cat: &Catalogue, article: &Article, name: &str) -> Result<Analysi
             });
         }
     }
+    let has_original = article.has(|s| s == Section::Original);
     for &v in &pairing.unpaired_vi {
         let c = &claims[v];
-        if matches!(c.section, Section::Summary | Section::Takeaway) && !c.weak && !c.conversion {
-            findings.push(Finding {
-                code: Code::Unsupported,
-                severity: Code::Unsupported.severity(),
-                message: compare::unsupported(c),
-                target: Some(location(article, c)),
-                source: None,
-                suggestion: None,
-            });
-        }
+        let code = match c.section {
+            Section::Summary | Section::Takeaway if !c.weak && !c.conversion => Code::Unsupported,
+            Section::Translation if has_original && added_significant(c) => Code::Added,
+            _ => continue,
+        };
+        findings.push(Finding {
+            code,
+            severity: code.severity(),
+            message: compare::unsupported(c),
+            target: Some(location(article, c)),
+            source: None,
+            suggestion: None,
+        });
     }
     let has_translation = article.has(|s| s == Section::Translation);
     for &e in &pairing.unpaired_en {

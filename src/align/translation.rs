@@ -91,6 +91,7 @@ impl<'a> Matcher<'a> {
             for (sv, se) in &sentences {
                 self.assign_alone(sv, se);
                 self.assign_rest(sv, se);
+                self.range_ends(sv, se);
             }
             self.assign_rest(vis, ens);
         }
@@ -359,6 +360,37 @@ impl Matcher<'_> {
         for (_, _, v, e) in candidates {
             if self.free[v] && self.free[e] {
                 self.take(v, e, relate(&claims[v], &claims[e]));
+            }
+        }
+    }
+}
+
+impl Matcher<'_> {
+    /// A figure still free that is one end of a range on the other side of
+    /// its aligned sentence is accounted for, with nothing to report: the
+    /// range "from 10% to 80%" written as two figures, "từ 10% lên 80%".
+    fn range_ends(&mut self, vis: &[usize], ens: &[usize]) {
+        if vis.len() > ALONE_MAX || ens.len() > ALONE_MAX {
+            return;
+        }
+        let claims = self.claims;
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        for (mine, theirs) in [(vis, ens), (ens, vis)] {
+            for &x in mine {
+                let c = &claims[x];
+                let an_end = |&o: &usize| {
+                    let o = &claims[o];
+                    o.range
+                        && crate::compare::dimension(o) == crate::compare::dimension(c)
+                        && o.readings.iter().any(|ro| {
+                            c.readings
+                                .iter()
+                                .any(|rc| same(rc.value, ro.value) || same(rc.value, ro.value_hi))
+                        })
+                };
+                if self.free[x] && theirs.iter().any(an_end) {
+                    self.free[x] = false;
+                }
             }
         }
     }

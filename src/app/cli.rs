@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factcheck::config::FailOn;
+use factcheck::diagnostic::{Code, Severity};
 use factcheck::formats::InputFormat;
 use factcheck::input::Size;
 
@@ -95,6 +96,10 @@ pub struct EvalArgs {
     /// are reported but not held to the threshold.
     #[arg(long = "machine-translated", value_name = "NAME")]
     pub machine_translated: Vec<String>,
+    /// Judge with another severity for a code, as a configuration would set
+    /// it (`added=warning`); repeatable.
+    #[arg(long, value_name = "CODE=LEVEL", value_parser = parse_severity)]
+    pub severity: Vec<(Code, Severity)>,
     /// Exit with 1 when a threshold is crossed.
     #[arg(long)]
     pub check: bool,
@@ -291,4 +296,23 @@ pub struct CheckArgs {
     /// Number of files checked in parallel (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// `CODE=LEVEL` for `eval --severity`.
+fn parse_severity(s: &str) -> Result<(Code, Severity), String> {
+    let (code, level) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CODE=LEVEL, got `{s}`"))?;
+    let code = Code::from_name(code).ok_or_else(|| format!("unknown code `{code}`"))?;
+    let level = match level {
+        "info" => Severity::Info,
+        "warning" => Severity::Warning,
+        "error" => Severity::Error,
+        _ => {
+            return Err(format!(
+                "level must be info, warning or error, got `{level}`"
+            ));
+        }
+    };
+    Ok((code, level))
 }

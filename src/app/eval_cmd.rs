@@ -75,7 +75,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             corpus.name,
             factcheck::render::human::plural(known.len(), "known error")
         ));
-        let (report, mut cases) = eval::evaluate(cat, &corpus, args.group, args.seed, &known);
+        let (report, mut cases) =
+            eval::evaluate(cat, &corpus, args.group, args.seed, &known, &args.severity);
         reports.push(report);
         all_cases.append(&mut cases);
     }

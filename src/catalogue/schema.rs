@@ -494,6 +494,11 @@ pub struct MonthDef {
     /// places a month in time.
     #[serde(default)]
     pub alone_after: Vec<String>,
+    /// Names that are the month wherever they stand, written with a capital
+    /// and not followed by a name ("April was no exception", "the August
+    /// data"; not "April Ryan"). Other names need a word that places them.
+    #[serde(default)]
+    pub alone: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -156,6 +156,8 @@ pub struct LangTables {
     /// Per month number, the only words after which that month's name
     /// stands alone (`alone_after`; empty for most months).
     pub month_alone_after: [Vec<Sym>; 13],
+    /// Month names that are a month wherever they stand (`alone`).
+    pub month_alone: Vec<Sym>,
     /// Days of the week, 1 (Monday) to 7 (Sunday).
     pub weekdays: PhraseTable<u8>,
     pub clock: Clock,

@@ -260,6 +260,16 @@ pub struct DateParts {
 }
 
 impl DateParts {
+    /// A day of a month, in a year when one is written.
+    pub fn day_of(year: Option<i32>, month: u8, day: u8) -> DateParts {
+        DateParts {
+            year,
+            month: Some(month),
+            day: Some(day),
+            weekday: None,
+        }
+    }
+
     /// True when no part written on both sides differs.
     pub fn compatible(&self, other: &DateParts) -> bool {
         fn ok<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {

@@ -18,7 +18,7 @@ mod verdict;
 
 pub use messages::{meaning, omitted, quote, unsupported};
 pub use relate::{Dimension, Related, Relation, dimension, equivalent_factors, implicit, relate};
-pub use rules::{Subject, significant, split_range, subject_change};
+pub use rules::{Subject, added_significant, significant, split_range, subject_change};
 pub use suggest::suggest;
 pub use verdict::{Verdict, judge};
 

@@ -309,8 +309,18 @@ fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Rela
         )
     };
     if !(bare(dv) && bare(de)) {
+        // A figure of another kind is the literal only when written with the
+        // same digits: the company "3M" read as three metres.
+        let digits =
+            |c: &Claim| -> String { c.text.chars().filter(char::is_ascii_digit).collect() };
+        let (a, b) = (digits(vi), digits(en));
+        let same = !a.is_empty() && a == b;
         return Related {
-            relation: Relation::Incomparable,
+            relation: if same {
+                Relation::Equal
+            } else {
+                Relation::Incomparable
+            },
             vi: 0,
             en: 0,
         };
@@ -343,7 +353,11 @@ fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
     if let Some(d) = &c.date {
         return d.as_literal();
     }
-    let whole = |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then(|| format!("{v}"));
+    // The number as written, without its scale ("3M" is the company 3M).
+    let whole = |v: f64| {
+        let v = v / c.scale;
+        (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then(|| format!("{v}"))
+    };
     let mut groups = vec![whole(r.value)?];
     if r.value_hi != r.value {
         groups.push(whole(r.value_hi)?);

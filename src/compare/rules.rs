@@ -3,7 +3,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::catalogue::schema::Omission;
-use crate::claim::{Claim, Section};
+use crate::claim::{Claim, Kind, Section};
 use crate::diagnostic::Code;
 
 use super::Verdict;
@@ -56,6 +56,26 @@ pub fn significant(c: &Claim) -> bool {
         Omission::Never => false,
         Omission::Large => c.scale > 1.0 || c.vague || c.primary().value >= c.traits.large,
     }
+}
+
+/// Whether a figure of the translation that nothing in the original accounts
+/// for is reported as `unsupported`: a figure the translator wrote in
+/// digits, which asserts a number. Left out: figures in words (also the
+/// fractions and hedged halves, "hơn một nửa", whose English the reader
+/// does not always take: "more than halved", "a one-third stake"), weak
+/// figures and any figure written "1", often the English article ("1 chai
+/// mứt" for "a jar of jam", "trong 1 tuần" for "in a week"), conversions the translator added in brackets, and literals
+/// (labels and codes: "thứ 6" may be the weekday the original names, "top
+/// 4" its "top four").
+pub fn added_significant(c: &Claim) -> bool {
+    // The number as written: "1" in "trong 1 tuần" ("in a week") too.
+    let size = c.scale * c.duration_unit.as_ref().map_or(1.0, |(_, size)| *size);
+    let one = c.readings.iter().any(|r| r.value / size == 1.0);
+    !c.weak
+        && !c.conversion
+        && !one
+        && c.kind != Kind::Literal
+        && c.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// What a figure counts, as the pairing read it around the claim.

@@ -127,10 +127,44 @@ impl Scanner<'_> {
         (self.digits_len(i) <= 2 && (1..=12).contains(&m)).then_some(m as u8)
     }
 
+    /// "30/10/2008" (day first) or "10/30/2008" (month first), when the
+    /// order is plain from a number above 12. Written in either order
+    /// "10/11/2008" stays a literal, compared digit for digit.
+    fn en_slash_date_at(&self, i: usize) -> Option<Step> {
+        if !(self.is_punct(i + 1, '/') && self.is_punct(i + 3, '/')) {
+            return None;
+        }
+        let (a, b) = (self.day_at(i)?, self.day_at(i + 2)?);
+        let year = self.year_at(i + 4)?;
+        let (day, month) = match (a > 12, b > 12) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return None,
+        };
+        Some(self.date_claim(
+            i,
+            i + 5,
+            None,
+            DateParts {
+                year: Some(year),
+                month: Some(month),
+                day: Some(day),
+                weekday: None,
+            },
+        ))
+    }
+
     pub(super) fn en_date_at(&self, i: usize) -> Option<Step> {
         let t = self.tok(i)?;
         // "24 December 2024"
         if t.is_number() {
+            if let Some(step) = self
+                .first_day_of_span(i, i)
+                .or_else(|| self.second_day_of_span(i))
+                .or_else(|| self.en_slash_date_at(i))
+            {
+                return Some(step);
+            }
             let day = self.day_at(i)?;
             let (len, &m) = self.t.months.match_at(self.tokens, i + 1)?;
             if !self.tokens[i + 1].capitalized() {
@@ -144,12 +178,7 @@ impl Scanner<'_> {
                 end_byte = Some(b);
                 end += 1;
             }
-            let d = DateParts {
-                year,
-                month: Some(m),
-                day: Some(day),
-                weekday: None,
-            };
+            let d = DateParts::day_of(year, m, day);
             return Some(self.date_claim(i, end, end_byte, d));
         }
         let (len, &m) = self.t.months.match_at(self.tokens, i)?;
@@ -176,12 +205,7 @@ impl Scanner<'_> {
                 }
                 None => (None, None),
             };
-            let d = DateParts {
-                year,
-                month: Some(m),
-                day: Some(day),
-                weekday: None,
-            };
+            let d = DateParts::day_of(year, m, day);
             return Some(self.date_claim(i, end, end_byte, d));
         }
         if let Some((y, b)) = self.year_token(k) {
@@ -236,6 +260,15 @@ impl Scanner<'_> {
             return true;
         }
         let after = i + len;
+        // "April was no exception", "the August data"; not "April Ryan".
+        if len == 1
+            && self.t.month_alone.contains(&self.tokens[i].sym)
+            && !self
+                .tok(after)
+                .is_some_and(|t| t.capitalized() && !t.all_caps())
+        {
+            return true;
+        }
         let month_at = |k: usize| self.t.months.match_at(self.tokens, k).is_some();
         let joins = |k: usize| {
             self.t
@@ -278,22 +311,19 @@ impl Scanner<'_> {
         if self.has_role(WordRole::YearMarker, i) {
             return self.vi_year_at(i);
         }
+        if self.is_number(i)
+            && let Some(step) = self
+                .first_day_of_span(i, i)
+                .or_else(|| self.vi_bare_day_at(i))
+        {
+            return Some(step);
+        }
         // 24/1/2025 (day first); 24/1 alone unless it reads "7 of 10".
         if self.is_number(i) && self.is_punct(i + 1, '/') {
             let day = self.day_at(i)?;
             let month = self.month_number_at(i + 2)?;
             if self.lone_slash_pair(i).is_some() && !self.slash_proportion(i) {
-                return Some(self.date_claim(
-                    i,
-                    i + 3,
-                    None,
-                    DateParts {
-                        year: None,
-                        month: Some(month),
-                        day: Some(day),
-                        weekday: None,
-                    },
-                ));
+                return Some(self.date_claim(i, i + 3, None, DateParts::day_of(None, month, day)));
             }
             if self.is_punct(i + 3, '/') {
                 let y = self.year_at(i + 4)?;
@@ -325,6 +355,8 @@ impl Scanner<'_> {
         {
             month = Some(m);
             end += 2;
+        } else if let Some(step) = self.first_day_of_span(i, i + 1) {
+            return Some(step);
         }
         if month.is_some()
             && let Some((y, e)) = self.vi_year_after(end)

@@ -12,6 +12,7 @@ mod amounts;
 mod build;
 mod clock;
 mod cursor;
+mod date_spans;
 mod dates;
 mod fractions;
 mod multipliers;

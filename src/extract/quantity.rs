@@ -254,9 +254,11 @@ impl Scanner<'_> {
         }) else {
             return Ok(span);
         };
-        // "21-22 June", "the four months to 30 June", "21-22/6": a date.
+        // "the four months to 30 June": a duration, then a date. (Spans of
+        // days, "21-22 June", are read as dates before this reader runs.)
         if self.date_follows(second.end) {
-            return Err(second.end);
+            let attached = first.scale != 1.0 || first.unit.is_some() || first.currency.is_some();
+            return if attached { Ok(span) } else { Err(second.end) };
         }
         let Some((lo, hi)) = self.merge_range(&span.core, &second) else {
             return Ok(span);

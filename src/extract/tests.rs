@@ -101,6 +101,24 @@ const VI: &[(&str, &[&str])] = &[
     ("Vào tháng 12, Bộ trưởng", &["date ????-12-??"]),
     ("tháng 3/2024", &["date 2024-03-??"]),
     ("ngày 30/10/2008", &["date 2008-10-30"]),
+    // Spans of days that share one month (date_spans.rs).
+    ("ngày 6-7 tháng 6", &["date ????-06-06", "date ????-06-07"]),
+    (
+        "từ ngày 7 đến 19 tháng 3 năm 2024",
+        &["date 2024-03-07", "date 2024-03-19"],
+    ),
+    (
+        "Các cuộc họp, 21-22 / 6",
+        &["date ????-06-21", "date ????-06-22"],
+    ),
+    (
+        "trong sáu tháng đến 30 tháng 9",
+        &["duration 6 month", "date ????-09-30"],
+    ),
+    (
+        "trong quý 2 đến 27 tháng 8",
+        &["literal 2", "date ????-08-27"],
+    ),
     ("tháng 3 năm ngoái", &["date ????-03-??"]),
     ("vào năm 2025", &["year 2025"]),
     ("những năm 1990", &["year 1990..1999"]),
@@ -141,6 +159,25 @@ const VI: &[(&str, &[&str])] = &[
 ];
 
 const EN: &[(&str, &[&str])] = &[
+    (
+        "The transaction is set for June 6-7.",
+        &["date ????-06-06", "date ????-06-07"],
+    ),
+    (
+        "polled companies from March 7 to 19, 2024",
+        &["date ????-03-07", "date 2024-03-19"],
+    ),
+    (
+        "meetings, 21-22 June",
+        &["date ????-06-21", "date ????-06-22"],
+    ),
+    (
+        "for the six months to 30 September",
+        &["duration 6 month", "date ????-09-30"],
+    ),
+    ("emailed on 30/10/2008", &["date 2008-10-30"]),
+    ("emailed on 10/30/2008", &["date 2008-10-30"]),
+    ("emailed on 10/11/2008", &["literal 1.0112e7"]),
     // money and scales
     ("$6 trillion a year", &["money 6e12 USD"]),
     (

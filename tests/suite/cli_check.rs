@@ -114,6 +114,28 @@ fn unsupported_has_no_source() {
 }
 
 #[test]
+fn a_figure_the_translation_adds_is_info() {
+    // "2 thí nghiệm" for "a little experiment": a figure in digits that
+    // nothing in the original accounts for; the "1" beside it, the English
+    // article, is not reported.
+    let article = "Chúng tôi làm 2 thí nghiệm nhỏ với 1 chai mứt.\nWe did a little experiment with a jar of jam.\n";
+    let out = factcheck()
+        .args(["--format", "json", "-"])
+        .write_stdin(article)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let findings = doc["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "added");
+    assert_eq!(findings[0]["severity"], "info");
+    assert_eq!(findings[0]["target"]["text"], "2");
+}
+
+#[test]
 fn exit_codes_follow_fail_on() {
     let clean = common::repo("tests/fixtures/clean-equivalents.txt");
     factcheck()

@@ -36,7 +36,7 @@ use serde::Serialize;
 use factcheck::catalogue::Catalogue;
 use factcheck::check::{Analysis, analyze};
 use factcheck::claim::Section;
-use factcheck::diagnostic::Severity;
+use factcheck::diagnostic::{Code, Severity};
 
 pub use corpus::{Corpus, load_corpus, load_known_errors, parse_known_errors};
 use corpus::{build, corpus_line, groups};
@@ -104,6 +104,21 @@ pub struct Case {
     same: Option<Same>,
 }
 
+/// The check of one article, with the severities `--severity` sets.
+fn check(
+    cat: &Catalogue,
+    article: &factcheck::segment::Article,
+    severities: &[(Code, Severity)],
+) -> Option<Analysis> {
+    let mut a = analyze(cat, article, "eval").ok()?;
+    for f in &mut a.findings {
+        if let Some(&(_, s)) = severities.iter().find(|(c, _)| *c == f.code) {
+            f.severity = s;
+        }
+    }
+    Some(a)
+}
+
 /// Evaluate one corpus; also returns every case, for `--cases`.
 pub fn evaluate(
     cat: &Catalogue,
@@ -111,11 +126,12 @@ pub fn evaluate(
     group_size: usize,
     seed: u64,
     known: &BTreeMap<usize, String>,
+    severities: &[(Code, Severity)],
 ) -> (CorpusReport, Vec<Case>) {
     let groups = groups(corpus, group_size);
     let baseline: Vec<Option<Analysis>> = groups
         .par_iter()
-        .map(|g| analyze(cat, &build(corpus, g, None, None), "eval").ok())
+        .map(|g| check(cat, &build(corpus, g, None, None), severities))
         .collect();
     let quiet = false_alarms(&groups, &baseline, known);
     let mut cases = cases(&Patterns::new(cat), corpus, &groups, seed);
@@ -129,7 +145,7 @@ pub fn evaluate(
             } else {
                 build(corpus, g, Some((line, &c.after)), None)
             };
-            let after = analyze(cat, &article, "eval").ok();
+            let after = check(cat, &article, severities);
             let before = complaints(baseline[c.group].as_ref(), g, line);
             let loud = new_complaint(&before, &complaints(after.as_ref(), g, line));
             loud == c.change.is_some()
