@@ -59,14 +59,14 @@ pub fn significant(c: &Claim) -> bool {
 }
 
 /// Whether a figure of the translation that nothing in the original accounts
-/// for is reported as `unsupported`: a figure the translator wrote in
-/// digits, which asserts a number. Left out: figures in words (also the
-/// fractions and hedged halves, "hơn một nửa", whose English the reader
-/// does not always take: "more than halved", "a one-third stake"), weak
-/// figures and any figure written "1", often the English article ("1 chai
-/// mứt" for "a jar of jam", "trong 1 tuần" for "in a week"), conversions the translator added in brackets, and literals
-/// (labels and codes: "thứ 6" may be the weekday the original names, "top
-/// 4" its "top four").
+/// for is reported (code `added`): a figure the translator wrote in digits,
+/// which asserts a number. Left out: figures in words (also fractions and
+/// hedged halves, "hơn một nửa", whose English the reader does not always
+/// take: "more than halved", "a one-third stake"); weak figures and any
+/// figure written "1", often the English article ("1 chai mứt" for "a jar of
+/// jam", "trong 1 tuần" for "in a week"); conversions the translator added in
+/// brackets; and literals (labels and codes: "thứ 6" may be the weekday the
+/// original names, "top 4" its "top four").
 pub fn added_significant(c: &Claim) -> bool {
     // The number as written: "1" in "trong 1 tuần" ("in a week") too.
     let size = c.scale * c.duration_unit.as_ref().map_or(1.0, |(_, size)| *size);
