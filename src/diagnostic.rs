@@ -23,6 +23,11 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+    pub fn from_name(name: &str) -> Option<Severity> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
 }
 
 /// The finding codes. Their names are a stable contract.

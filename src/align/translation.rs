@@ -363,9 +363,7 @@ impl Matcher<'_> {
             }
         }
     }
-}
 
-impl Matcher<'_> {
     /// A figure still free that is one end of a range on the other side of
     /// its aligned sentence is accounted for, with nothing to report: the
     /// range "from 10% to 80%" written as two figures, "từ 10% lên 80%".

@@ -304,15 +304,7 @@ fn parse_severity(s: &str) -> Result<(Code, Severity), String> {
         .split_once('=')
         .ok_or_else(|| format!("expected CODE=LEVEL, got `{s}`"))?;
     let code = Code::from_name(code).ok_or_else(|| format!("unknown code `{code}`"))?;
-    let level = match level {
-        "info" => Severity::Info,
-        "warning" => Severity::Warning,
-        "error" => Severity::Error,
-        _ => {
-            return Err(format!(
-                "level must be info, warning or error, got `{level}`"
-            ));
-        }
-    };
+    let level = Severity::from_name(level)
+        .ok_or_else(|| format!("level must be info, warning or error, got `{level}`"))?;
     Ok((code, level))
 }

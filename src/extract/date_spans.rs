@@ -11,46 +11,60 @@ use crate::lang::Lang;
 use super::{Scanner, Step};
 
 impl Scanner<'_> {
-    /// The index of the second day when a span joiner ("-", "to", "đến",
-    /// "and") and a day follow the day at `k`.
+    /// The length of a span joiner at `k`: "-", "to", "đến" (range-to), or
+    /// "and", "và" (range-and).
+    pub(super) fn span_joiner_at(&self, k: usize) -> Option<usize> {
+        self.t
+            .role(WordRole::RangeTo)
+            .match_at(self.tokens, k)
+            .or_else(|| self.t.role(WordRole::RangeAnd).match_at(self.tokens, k))
+            .map(|(len, _)| len)
+    }
+
+    /// The length of a span joiner that ends right before `k`.
+    fn span_joiner_ending_at(&self, k: usize) -> Option<usize> {
+        self.t
+            .role(WordRole::RangeTo)
+            .match_ending_at(self.tokens, k)
+            .or_else(|| {
+                self.t
+                    .role(WordRole::RangeAnd)
+                    .match_ending_at(self.tokens, k)
+            })
+            .map(|(len, _)| len)
+    }
+
+    /// The index of the second day when a span joiner and a day follow the
+    /// day at `k`.
     fn second_day(&self, k: usize) -> Option<usize> {
-        let j = k + 1;
-        let len = if self.is_punct(j, '-') {
-            1
-        } else {
-            self.t
-                .role(WordRole::RangeTo)
-                .match_at(self.tokens, j)
-                .or_else(|| self.t.role(WordRole::RangeAnd).match_at(self.tokens, j))?
-                .0
-        };
-        let d = j + len;
+        let d = k + 1 + self.span_joiner_at(k + 1)?;
         self.day_at(d).map(|_| d)
     }
 
-    /// The month, and the year if one is written, right after a day at
-    /// `k`: "June", "June 2024", "tháng 6", "tháng 6 năm 2024", "/6",
-    /// "/6/2024".
-    fn month_after_day(&self, k: usize) -> Option<(u8, Option<i32>)> {
+    /// The month, the year if one is written, and the index after them,
+    /// right after a day at `k`: "June", "June 2024", "tháng 6", "tháng 6
+    /// năm 2024", "/6", "/6/2024".
+    pub(super) fn month_after_day(&self, k: usize) -> Option<(u8, Option<i32>, usize)> {
         match self.lang {
             Lang::En => {
                 let (len, &m) = self.t.months.match_at(self.tokens, k)?;
                 if !self.tokens[k].capitalized() {
                     return None;
                 }
-                let y = if self.is_punct(k + len, ',') {
-                    k + len + 1
-                } else {
-                    k + len
-                };
-                Some((m, self.year_token(y).map(|(y, _)| y)))
+                Some(match self.en_year_after(k + len) {
+                    Some((y, end, _)) => (m, Some(y), end),
+                    None => (m, None, k + len),
+                })
             }
             Lang::Vi => {
                 if !(self.has_role(WordRole::MonthMarker, k) || self.is_punct(k, '/')) {
                     return None;
                 }
                 let m = self.month_number_at(k + 1)?;
-                Some((m, self.vi_year_after(k + 2).map(|(y, _)| y)))
+                Some(match self.vi_year_after(k + 2) {
+                    Some((y, end)) => (m, Some(y), end),
+                    None => (m, None, k + 2),
+                })
             }
         }
     }
@@ -67,12 +81,8 @@ impl Scanner<'_> {
         }
         let day = self.day_at(k)?;
         let second = self.second_day(k)?;
-        let (month, year) = self.month_after_day(second + 1)?;
-        let Step::Claim(c, _) =
-            self.date_claim(start, k + 1, None, DateParts::day_of(year, month, day))
-        else {
-            return None;
-        };
+        let (month, year, _) = self.month_after_day(second + 1)?;
+        let c = self.date(start, k + 1, None, DateParts::day_of(year, month, day));
         Some(Step::Claim(c, second))
     }
 
@@ -81,32 +91,14 @@ impl Scanner<'_> {
     /// (and the year written after it: "June 6-7, 2024").
     pub(super) fn second_day_of_span(&self, k: usize) -> Option<Step> {
         let day = self.day_at(k)?;
-        let joiner = if k >= 1 && self.is_punct(k - 1, '-') {
-            1
-        } else {
-            self.t
-                .role(WordRole::RangeTo)
-                .match_ending_at(self.tokens, k)
-                .or_else(|| {
-                    self.t
-                        .role(WordRole::RangeAnd)
-                        .match_ending_at(self.tokens, k)
-                })?
-                .0
-        };
-        let first = k.checked_sub(joiner + 1)?;
+        let first = k.checked_sub(self.span_joiner_ending_at(k)? + 1)?;
         self.day_at(first)?;
         let (len, &month) = self.t.months.match_ending_at(self.tokens, first)?;
         if !self.tokens[first - len].capitalized() {
             return None;
         }
-        let y = if self.is_punct(k + 1, ',') {
-            k + 2
-        } else {
-            k + 1
-        };
-        let (year, end, end_byte) = match self.year_token(y) {
-            Some((year, b)) => (Some(year), y + 1, Some(b)),
+        let (year, end, end_byte) = match self.en_year_after(k + 1) {
+            Some((year, end, b)) => (Some(year), end, Some(b)),
             None => (None, k + 1, None),
         };
         Some(self.date_claim(k, end, end_byte, DateParts::day_of(year, month, day)))
@@ -122,11 +114,7 @@ impl Scanner<'_> {
         {
             return None;
         }
-        let month = self.month_number_at(i + 2)?;
-        let (year, end) = match self.vi_year_after(i + 3) {
-            Some((y, e)) => (Some(y), e),
-            None => (None, i + 3),
-        };
+        let (month, year, end) = self.month_after_day(i + 1)?;
         Some(self.date_claim(i, end, None, DateParts::day_of(year, month, day)))
     }
 }

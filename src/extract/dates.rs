@@ -4,7 +4,7 @@
 use smallvec::smallvec;
 
 use crate::catalogue::schema::WordRole;
-use crate::claim::{DateParts, Interval, Kind, Reading, Unit};
+use crate::claim::{Claim, DateParts, Interval, Kind, Reading, Unit};
 use crate::lang::Lang;
 
 use super::{Scanner, Step};
@@ -93,6 +93,18 @@ impl Scanner<'_> {
         end_byte: Option<usize>,
         d: DateParts,
     ) -> Step {
+        Step::Claim(self.date(start, end, end_byte, d), end)
+    }
+
+    /// A date claim over tokens `start..end` (to `end_byte` when it ends
+    /// inside a token).
+    pub(super) fn date(
+        &self,
+        start: usize,
+        end: usize,
+        end_byte: Option<usize>,
+        d: DateParts,
+    ) -> Box<Claim> {
         let mut c = self.new_claim(Kind::Date, Unit::None, start, end);
         if let Some(b) = end_byte {
             self.set_span(&mut c, self.tokens[start].start as usize, b);
@@ -105,7 +117,14 @@ impl Scanner<'_> {
             interval: Interval::closed(v, v),
         }];
         c.date = Some(d);
-        Step::Claim(Box::new(c), end)
+        Box::new(c)
+    }
+
+    /// A year after an English date, past a comma ("June 6, 2024"): the
+    /// year, the index after it and its end byte.
+    pub(super) fn en_year_after(&self, k: usize) -> Option<(i32, usize, usize)> {
+        let y = if self.is_punct(k, ',') { k + 1 } else { k };
+        self.year_token(y).map(|(year, b)| (year, y + 1, b))
     }
 
     /// A year number at `i` (plain or glued to a clock): value and end byte.
@@ -194,13 +213,9 @@ impl Scanner<'_> {
             if self.attached(end) && self.has_role(WordRole::OrdinalSuffix, end) {
                 end += 1;
             }
-            let mut y = end;
-            if self.is_punct(y, ',') {
-                y += 1;
-            }
-            let (year, end_byte) = match self.year_token(y) {
-                Some((yv, b)) => {
-                    end = y + 1;
+            let (year, end_byte) = match self.en_year_after(end) {
+                Some((yv, after, b)) => {
+                    end = after;
                     (Some(yv), Some(b))
                 }
                 None => (None, None),
@@ -270,13 +285,9 @@ impl Scanner<'_> {
             return true;
         }
         let month_at = |k: usize| self.t.months.match_at(self.tokens, k).is_some();
-        let joins = |k: usize| {
-            self.t
-                .role(WordRole::RangeTo)
-                .match_at(self.tokens, k)
-                .or_else(|| self.t.role(WordRole::RangeAnd).match_at(self.tokens, k))
-        };
-        let span_after = joins(after).is_some_and(|(l, _)| month_at(after + l));
+        let span_after = self
+            .span_joiner_at(after)
+            .is_some_and(|l| month_at(after + l));
         let span_before = [WordRole::RangeTo, WordRole::RangeAnd].iter().any(|&role| {
             self.t
                 .role(role)
@@ -346,24 +357,14 @@ impl Scanner<'_> {
     /// ngày 24 tháng 1 năm 2025 / ngày 24/1/2025 / ngày 24
     fn vi_day_at(&self, i: usize) -> Option<Step> {
         let day = self.day_at(i + 1)?;
-        let mut end = i + 2;
-        let mut month = None;
-        let mut year = None;
-        // "tháng 1" or "/1" after the day.
-        if (self.has_role(WordRole::MonthMarker, end) || self.is_punct(end, '/'))
-            && let Some(m) = self.month_number_at(end + 1)
-        {
-            month = Some(m);
-            end += 2;
-        } else if let Some(step) = self.first_day_of_span(i, i + 1) {
-            return Some(step);
-        }
-        if month.is_some()
-            && let Some((y, e)) = self.vi_year_after(end)
-        {
-            year = Some(y);
-            end = e;
-        }
+        // "tháng 1" or "/1" after the day, or the month after a span of days.
+        let (month, year, end) = match self.month_after_day(i + 2) {
+            Some((m, y, end)) => (Some(m), y, end),
+            None => match self.first_day_of_span(i, i + 1) {
+                Some(step) => return Some(step),
+                None => (None, None, i + 2),
+            },
+        };
         Some(self.date_claim(
             i,
             end,

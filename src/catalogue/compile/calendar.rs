@@ -51,20 +51,21 @@ fn numbered_names(
                     d.number,
                 )?;
             }
-            if !d.alone.is_empty() {
-                if !matches!(which, Calendar::Months) {
-                    return Err(cx.fail(&d.names.join(", "), "`alone` is for months".into()));
-                }
-                if let Some(n) = d.alone.iter().find(|n| !d.names.contains(n)) {
-                    return Err(cx.fail(n, "a name in `alone` must be one of `names`".into()));
-                }
-                let alone = super::syms(cat, &d.alone);
-                cat.lang_mut(lang).month_alone.extend(alone);
+            let standing_alone = !d.alone.is_empty() || !d.alone_after.is_empty();
+            if standing_alone && !matches!(which, Calendar::Months) {
+                let field = if d.alone.is_empty() {
+                    "alone_after"
+                } else {
+                    "alone"
+                };
+                return Err(cx.fail(&d.names.join(", "), format!("`{field}` is for months")));
             }
+            if let Some(n) = d.alone.iter().find(|n| !d.names.contains(n)) {
+                return Err(cx.fail(n, "a name in `alone` must be one of `names`".into()));
+            }
+            let alone = super::syms(cat, &d.alone);
+            cat.lang_mut(lang).month_alone.extend(alone);
             if !d.alone_after.is_empty() {
-                if !matches!(which, Calendar::Months) {
-                    return Err(cx.fail(&d.names.join(", "), "`alone_after` is for months".into()));
-                }
                 let after = super::syms(cat, &d.alone_after);
                 cat.lang_mut(lang).month_alone_after[d.number as usize] = after;
             }
