@@ -9,6 +9,7 @@ pub mod claim;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+mod entities;
 pub mod examples;
 pub mod extract;
 pub mod formats;

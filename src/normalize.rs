@@ -7,6 +7,8 @@
 //! the column map that turns a position in the normalised text back into a
 //! 1-based character column of the original line. Decomposed Vietnamese
 //! therefore yields the same claims, reported at the columns a user sees.
+//! HTML character references left in scraped text are decoded first
+//! (`entities.rs`), so a date glued to one ("&nbspJuly 1") is still read.
 //!
 //! A line is a range of its file's text, shared by every line of the file:
 //! the text is held once, and only a line that normalisation changes (or a
@@ -16,6 +18,8 @@ use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
+
+use crate::entities::{has_reference, reference};
 
 /// One line of an input: the text as written and its normalised form.
 #[derive(Clone)]
@@ -159,7 +163,7 @@ impl Line {
     /// Line `number`, bytes `start..end` of `buf`.
     fn of(number: usize, buf: &Arc<String>, start: usize, end: usize) -> Self {
         let original = &buf[start..end];
-        let clean = plainly_clean(original.as_bytes());
+        let clean = plainly_clean(original.as_bytes()).filter(|_| !has_reference(original));
         let normalized = match clean {
             Some(_) => None,
             None => normalize_line(original),
@@ -391,6 +395,9 @@ fn plainly_clean(bytes: &[u8]) -> Option<usize> {
 
 fn needs_work(s: &str) -> bool {
     let bytes = s.as_bytes();
+    if has_reference(s) {
+        return true;
+    }
     if plainly_clean(bytes).is_some() {
         return false;
     }
@@ -444,6 +451,22 @@ fn normalize_line(original: &str) -> Option<(String, Vec<u32>)> {
         // never composes across such a boundary for the scripts we read.
         // (No character below U+0300 combines.)
         let start = i;
+        if chars[start] == '&' {
+            let rest: String = chars[start..chars.len().min(start + 12)].iter().collect();
+            if let Some((c, len)) = reference(&rest) {
+                match fold(c) {
+                    Fold::Keep => text.push(c),
+                    Fold::Replace(r) => text.push(r),
+                    Fold::Drop => {
+                        i += len;
+                        continue;
+                    }
+                }
+                map.push(start as u32);
+                i += len;
+                continue;
+            }
+        }
         i += 1;
         while i < chars.len() && chars[i] >= '\u{300}' && canonical_combining_class(chars[i]) != 0 {
             i += 1;
@@ -552,6 +575,23 @@ mod tests {
         let line = Line::new(1, "11\u{2013}19\u{00A0}% \u{2212}5");
         assert_eq!(line.text(), "11-19 % -5");
         assert_eq!(line.original_slice(1, 6), "11\u{2013}19");
+    }
+
+    /// Scraped text keeps HTML references; they read as what they stand
+    /// for, and columns still point into the line as written.
+    #[test]
+    fn html_references_decode() {
+        let line = Line::new(
+            1,
+            "By Dat &nbspJuly 1, 2019 | A &amp; B &#8211; &#x41;&apos; R&D &nope",
+        );
+        assert_eq!(line.text(), "By Dat  July 1, 2019 | A & B - A' R&D &nope");
+        let b = line.text().find("July").unwrap();
+        let p = line.position(b, b + 4);
+        assert_eq!(line.original_slice(p.column, p.end_column), "July");
+        let amp = line.text().find("& B").unwrap();
+        let p = line.position(amp, amp + 1);
+        assert_eq!(line.original_slice(p.column, p.end_column), "&amp;");
     }
 
     #[test]

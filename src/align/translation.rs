@@ -92,6 +92,7 @@ impl<'a> Matcher<'a> {
                 self.assign_alone(sv, se);
                 self.assign_rest(sv, se);
                 self.range_ends(sv, se);
+                self.repeats(sv, se);
             }
             self.assign_rest(vis, ens);
         }
@@ -364,6 +365,27 @@ impl Matcher<'_> {
         }
     }
 
+    /// A Vietnamese figure still free that equals a figure of its aligned
+    /// English sentence repeats it, with nothing to report: "tới 4 sự lựa
+    /// chọn, 4 động cơ sang số" for "to low choice, four gearshifts". Only
+    /// the translation's repeats: an English figure left free is still
+    /// `omitted`, so a changed copy of a repeated figure is still caught.
+    fn repeats(&mut self, vis: &[usize], ens: &[usize]) {
+        if vis.len() > ALONE_MAX || ens.len() > ALONE_MAX {
+            return;
+        }
+        let claims = self.claims;
+        for &v in vis {
+            if self.free[v]
+                && ens
+                    .iter()
+                    .any(|&e| relate(&claims[v], &claims[e]).relation == Relation::Equal)
+            {
+                self.free[v] = false;
+            }
+        }
+    }
+
     /// A figure still free that is one end of a range on the other side of
     /// its aligned sentence is accounted for, with nothing to report: the
     /// range "from 10% to 80%" written as two figures, "từ 10% lên 80%".
@@ -372,7 +394,7 @@ impl Matcher<'_> {
             return;
         }
         let claims = self.claims;
-        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        let same = crate::claim::same_value;
         for (mine, theirs) in [(vis, ens), (ens, vis)] {
             for &x in mine {
                 let c = &claims[x];

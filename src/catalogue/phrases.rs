@@ -141,7 +141,13 @@ impl<T: Clone> PhraseTable<T> {
     /// Add a phrase; returns false when it has no tokens.
     pub fn insert(&mut self, vocab: &mut Vocab, phrase: &str, value: T) -> bool {
         let tokens = tokenize(phrase, &mut vocab.interning());
-        let glued = tokens.iter().skip(1).map(Token::attached).collect();
+        // A slash joins the halves of a unit whether spaced or not: machine
+        // translation writes "322km / h" and "USD / tấn".
+        let slash = |t: &Token| &phrase[t.start as usize..t.end as usize] == "/";
+        let glued = tokens
+            .windows(2)
+            .map(|w| w[1].attached() && !slash(&w[0]) && !slash(&w[1]))
+            .collect();
         let words: Box<[Sym]> = tokens.iter().map(|t| t.sym).collect();
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             return false;
@@ -283,5 +289,9 @@ mod tests {
             "a glued phrase needs glued text"
         );
         assert!(!t.insert(&mut v, "   ", "x"));
+        // A slash need not touch its halves.
+        t.insert(&mut v, "km/h", "speed");
+        let toks = tokenize("322km / h", &mut v.lookup());
+        assert_eq!(t.match_at(&toks, 1), Some((3, &"speed")));
     }
 }

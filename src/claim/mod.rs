@@ -113,6 +113,11 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Two values equal but for a float rounding error (one part in 10^9).
+pub fn same_value(a: f64, b: f64) -> bool {
+    a == b || (a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()))
+}
+
 impl Interval {
     pub fn closed(lo: f64, hi: f64) -> Self {
         Interval {
@@ -127,10 +132,7 @@ impl Interval {
     /// apart are the same bound ("115 mph" and "116 mph" meet at 115.5 mph,
     /// however the conversion to km/h rounds).
     pub fn overlaps(&self, other: &Interval) -> bool {
-        let same = |a: f64, b: f64| {
-            a == b
-                || (a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()))
-        };
+        let same = same_value;
         let lo_ok = if same(self.lo, other.hi) {
             !self.lo_open && !other.hi_open
         } else {

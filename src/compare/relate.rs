@@ -157,7 +157,7 @@ fn bases_close(vi: &Claim, en: &Claim, a: &Reading, b: &Reading) -> bool {
 /// last written digit, or in a whole number the last digit before trailing
 /// zeros ("3.000 mét" is precise to the thousand, "12,000" to the
 /// thousand, "12,500" to the hundred).
-fn significant(r: &Reading) -> f64 {
+pub(super) fn significant(r: &Reading) -> f64 {
     let mut half = r.precision;
     if half > 0.0 {
         let digits = r.value.abs() / (2.0 * half);
@@ -233,8 +233,22 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
             }
         });
     }
+    if let Some(r) = year_of_date(vi, en) {
+        return r;
+    }
     if !comparable(&dv, &de) {
         return none;
+    }
+    // Two proportions are exact: "12 trong số 36" is not "12 of its 37"
+    // rounded, though a percentage may round one ("32%" for 12 of 37).
+    if vi.kind == Kind::Fraction && en.kind == Kind::Fraction && !vi.vague && !en.vague {
+        return best_reading(vi, en, |a, b| {
+            if crate::claim::same_value(a.value, b.value) {
+                Relation::Equal
+            } else {
+                Relation::Disjoint
+            }
+        });
     }
     if dv == Dimension::Date {
         let (Some(a), Some(b)) = (&vi.date, &en.date) else {
@@ -293,6 +307,31 @@ pub fn relate(vi: &Claim, en: &Claim) -> Related {
         } else {
             Relation::Disjoint
         }
+    })
+}
+
+/// A year alone is a date with only its year written: "2016" agrees with
+/// "June 2, 2016" as "tháng 6 năm 2016" does, and "2017" does not. `None`
+/// unless one side is a year and the other a date that names its year.
+fn year_of_date(vi: &Claim, en: &Claim) -> Option<Related> {
+    let (year, date) = match (vi.kind, en.kind) {
+        (Kind::Year, Kind::Date) => (vi, en),
+        (Kind::Date, Kind::Year) => (en, vi),
+        _ => return None,
+    };
+    let y = f64::from(date.date.as_ref()?.year?);
+    let relation = if year.range || year.qualifier.is_some() {
+        // "the 2010s", "around 2016": not one year to set against a day.
+        return None;
+    } else if year.readings.iter().any(|r| r.value == y) {
+        Relation::Equal
+    } else {
+        Relation::Disjoint
+    };
+    Some(Related {
+        relation,
+        vi: 0,
+        en: 0,
     })
 }
 

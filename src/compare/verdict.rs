@@ -4,7 +4,7 @@
 //! written only for a finding.
 
 use super::messages::both;
-use super::relate::{Related, Relation, converted, same_written};
+use super::relate::{Related, Relation, converted, same_written, significant};
 use crate::claim::{Claim, Direction, Kind, QualifierKind, human_num};
 use crate::diagnostic::{Code, Severity};
 
@@ -43,7 +43,7 @@ fn hedge(c: &Claim) -> Option<QualifierKind> {
 /// Judge a paired Vietnamese claim against its English source.
 pub fn judge(vi: &Claim, en: &Claim, rel: Related) -> Option<Verdict> {
     let c = match rel.relation {
-        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel.relation),
+        Relation::Compatible | Relation::Equal => judge_compatible(vi, en, rel),
         _ => judge_apart(vi, en, rel),
     }?;
     let head = both(vi, &vi.readings[rel.vi], en, &en.readings[rel.en]);
@@ -99,8 +99,36 @@ fn judge_apart(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
     }
 }
 
+/// A figure that meets its source without being a rounder one was changed,
+/// not rounded: "hơn 347" for "348", "tới 100.010" for "100,000", "gần 61"
+/// for "nearly 60" ("khoảng 350" for "348" rounds). Ranges are judged on
+/// their own, and a span of years is a mention of time: "năm 2015" for
+/// "between 2015 and 2020" does not round it.
+fn changed_not_rounded(vi: &Claim, en: &Claim, rel: Related) -> bool {
+    let (rv, re) = (&vi.readings[rel.vi], &en.readings[rel.en]);
+    let plain = |c: &Claim| !(c.vague || c.range && c.kind == Kind::Year);
+    rel.relation == Relation::Compatible
+        && plain(vi)
+        && plain(en)
+        && !same_written(rv, re)
+        && significant(rv) <= significant(re)
+}
+
 /// Values that meet: a range, a hedge or a rounding may still have changed.
-fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> {
+fn judge_compatible(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
+    let relation = rel.relation;
+    let changed = changed_not_rounded(vi, en, rel);
+    let changed_or = |otherwise: Option<Call>| {
+        if changed {
+            Some(Call {
+                code: Code::ValueMismatch,
+                severity: Code::ValueMismatch.severity(),
+                why: None,
+            })
+        } else {
+            otherwise
+        }
+    };
     // A code and the same digits read as a figure ("737-800" as a range)
     // are the same code.
     if vi.kind == Kind::Literal || en.kind == Kind::Literal {
@@ -158,7 +186,7 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> 
         }
         // A bound stated as a different flat figure is caught by the written
         // values above; an approximation rounded to a flat figure is rounding.
-        (Some(QualifierKind::Approx), None) => call(Code::Rounded, "rounded"),
+        (Some(QualifierKind::Approx), None) => changed_or(call(Code::Rounded, "rounded")),
         (Some(_), None) => None,
         (Some(e), Some(v)) => {
             let (de, dv) = (e.direction(), v.direction());
@@ -180,19 +208,19 @@ fn judge_compatible(vi: &Claim, en: &Claim, relation: Relation) -> Option<Call> 
                     "an estimate became a bound, or a bound an estimate",
                 )
             } else {
-                None
+                changed_or(None)
             }
         }
         (None, Some(_)) => {
             if relation == Relation::Equal {
                 call(Code::HedgeAdded, "a qualifier was added")
             } else {
-                call(Code::Rounded, "rounded")
+                changed_or(call(Code::Rounded, "rounded"))
             }
         }
         (None, None) => {
             if relation == Relation::Compatible && !vi.vague && !en.vague {
-                call(Code::Rounded, "rounded")
+                changed_or(call(Code::Rounded, "rounded"))
             } else {
                 None
             }

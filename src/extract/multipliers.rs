@@ -66,7 +66,8 @@ impl Scanner<'_> {
         None
     }
 
-    /// "cứ 10 đơn thuốc thì có 1 đơn": one in ten.
+    /// "cứ 10 đơn thuốc thì có 1 đơn", "for every nine hives …, one": one
+    /// in ten, one in nine.
     pub(super) fn ratio_every_at(&self, i: usize) -> Option<Step> {
         let (len, _) = self.t.role(WordRole::RatioEvery).match_at(self.tokens, i)?;
         let den = self.small_amount_at(i + len)?;
@@ -77,14 +78,26 @@ impl Scanner<'_> {
                 return None;
             }
             if let Some((l, _)) = self.t.role(WordRole::RatioThen).match_at(self.tokens, k) {
-                let num = self.small_amount_at(k + l)?;
-                let end = self.small_amount_end(k + l);
+                // The numerator is the first number of the clause after the
+                // marker: "thì cầu thủ đó đập bóng an toàn 3 lần".
+                let mut n = k + l;
+                while n < limit && self.small_amount_at(n).is_none() && self.is_word(n) {
+                    n += 1;
+                }
+                let num = self.small_amount_at(n)?;
+                let end = self.small_amount_end(n);
                 if !(num > 0.0 && num < den) {
                     return None;
                 }
                 let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);
                 let v = 100.0 * num / den;
-                c.readings = smallvec![reading(v, v, 0.5, None)];
+                // "thì có khoảng một": the numerator's hedge is the ratio's.
+                let q = self
+                    .qualifier_before(n, Kind::Fraction)
+                    .filter(|&(s, _)| s > k)
+                    .map(|(_, q)| q);
+                c.readings = smallvec![reading(v, v, 0.5, q.as_ref())];
+                c.qualifier = q;
                 return Some(Step::Claim(Box::new(c), end));
             }
             k += 1;

@@ -2,7 +2,7 @@
 //! TED sets with human translations. At most one false alarm per 100 sentence
 //! pairs with figures on both sides, every known translation error caught,
 //! and no kind of change or equivalent doing worse than the floor recorded
-//! below. The floors are the measured rates (raised 2026-12-02, issue 9),
+//! below. The floors are the measured rates (raised 2026-12-02, session 7, issue 9),
 //! not the targets: `factcheck eval --check` holds the
 //! targets (issue 9), and each floor is raised as the work that lifts it
 //! lands. Reads ../shared/corpora, skipped with a message where it is absent.
@@ -14,7 +14,7 @@ use assert_cmd::Command;
 /// (kind, lowest acceptable rate) per corpus; kinds with fewer than 5 cases
 /// there are not held (one case is no measurement).
 const FLOORS_2012: &[(&str, f64)] = &[
-    ("one digit ±1 (19 → 18)", 0.69),
+    ("one digit ±1 (19 → 18)", 0.76),
     ("scale word (triệu ↔ tỷ)", 0.80),
     ("bounding hedge dropped", 0.89),
     ("approximation dropped", 0.80),
@@ -23,7 +23,7 @@ const FLOORS_2012: &[(&str, f64)] = &[
     ("2 → hai", 1.0),
 ];
 const FLOORS_2013: &[(&str, f64)] = &[
-    ("one digit ±1 (19 → 18)", 0.78),
+    ("one digit ±1 (19 → 18)", 0.80),
     ("scale word (triệu ↔ tỷ)", 0.93),
     ("bounding hedge dropped", 0.88),
     ("hedge flipped (hơn ↔ gần)", 0.96),
