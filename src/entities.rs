@@ -7,7 +7,6 @@
 /// `&`): the character it stands for and its length in bytes. Numeric
 /// references and the named ones news text carries are read; as in HTML5,
 /// the legacy names need no `;` ("&nbspJuly 1, 2019" from a scraped byline).
-/// The entity is markup, not language, so its table lives here.
 pub(crate) fn reference(rest: &str) -> Option<(char, usize)> {
     let body = rest.get(1..)?;
     if let Some(num) = body.strip_prefix('#') {
