@@ -319,11 +319,12 @@ fn year_of_date(vi: &Claim, en: &Claim) -> Option<Related> {
         (Kind::Date, Kind::Year) => (en, vi),
         _ => return None,
     };
-    let y = f64::from(date.date.as_ref()?.year?);
-    let relation = if year.range || year.qualifier.is_some() {
-        // "the 2010s", "around 2016": not one year to set against a day.
+    // "the 2010s", "around 2016": not one year to set against a day.
+    if year.range || year.qualifier.is_some() {
         return None;
-    } else if year.readings.iter().any(|r| r.value == y) {
+    }
+    let y = f64::from(date.date.as_ref()?.year?);
+    let relation = if year.readings.iter().any(|r| r.value == y) {
         Relation::Equal
     } else {
         Relation::Disjoint
