@@ -95,18 +95,24 @@ fn json_report_follows_the_contract() {
     assert!(count("error") >= 1 && count("warning") >= 1 && count("info") >= 1);
 }
 
-#[test]
-fn unsupported_has_no_source() {
-    let article = "- Dự án tạo ra 5.000 việc làm\nDoanh thu tăng mạnh trong năm nay.\nRevenue rose sharply this year.\n";
+/// The JSON report of an article given on standard input, checked to exit
+/// with `code`.
+fn json_of_stdin(article: &str, code: i32) -> Value {
     let out = factcheck()
         .args(["--format", "json", "-"])
         .write_stdin(article)
         .assert()
-        .code(1)
+        .code(code)
         .get_output()
         .stdout
         .clone();
-    let doc: Value = serde_json::from_slice(&out).unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn unsupported_has_no_source() {
+    let article = "- Dự án tạo ra 5.000 việc làm\nDoanh thu tăng mạnh trong năm nay.\nRevenue rose sharply this year.\n";
+    let doc = json_of_stdin(article, 1);
     let f = &doc["files"][0]["findings"][0];
     assert_eq!(f["code"], "unsupported");
     assert!(f["source"].is_null());
@@ -119,15 +125,7 @@ fn a_figure_the_translation_adds_is_info() {
     // nothing in the original accounts for; the "1" beside it, the English
     // article, is not reported.
     let article = "Chúng tôi làm 2 thí nghiệm nhỏ với 1 chai mứt.\nWe did a little experiment with a jar of jam.\n";
-    let out = factcheck()
-        .args(["--format", "json", "-"])
-        .write_stdin(article)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let doc = json_of_stdin(article, 0);
     let findings = doc["files"][0]["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0]["code"], "added");
