@@ -403,6 +403,7 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                 unless_within,
                 not_before: d.not_before.clone(),
                 only_before: d.only_before.clone(),
+                reach: d.reach,
             };
             // Qualifiers of some kinds only ("after 9 p.m.") are no hedge of
             // a quantity for the evaluation's rewrites.

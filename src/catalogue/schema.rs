@@ -438,6 +438,12 @@ pub struct QualifierDef {
     pub unless_after: Vec<String>,
     #[serde(default)]
     pub unless_within: Option<WithinDef>,
+    /// How many words before the figure the phrase may stand, verb and
+    /// object between ("ước tính đã tiêu tốn của các hãng 1,2 tỷ USD"):
+    /// there it is no qualifier of the figure, only a hedge the figure may
+    /// carry (`Claim::maybe_hedge`). 0: right before the figure only.
+    #[serde(default)]
+    pub reach: usize,
     #[serde(default)]
     pub not_before: Vec<Kind>,
     /// A qualifier only of figures of these kinds ("after 9 p.m.").

@@ -82,6 +82,9 @@ pub struct QualifierRule {
     pub not_before: Vec<Kind>,
     /// When not empty, a qualifier only of figures of these kinds.
     pub only_before: Vec<Kind>,
+    /// How many words before a figure it may stand as a hedge the figure
+    /// may carry (see `schema::QualifierDef::reach`).
+    pub reach: usize,
 }
 
 /// The clock words of one language (see `schema::ClockRole`).

@@ -178,6 +178,10 @@ enum Step {
     /// A number that is no quantity (a name, a code, a label) over tokens up
     /// to this index: kept as a literal, compared digit for digit.
     Literal(usize),
+    /// A ratio ("cứ 3 người … thì có một"), the index to continue from (its
+    /// denominator's end, so that the figures inside it are read), and the
+    /// tokens of its numerator, which are part of it and skipped.
+    Ratio(Box<Claim>, usize, std::ops::Range<usize>),
 }
 
 /// A figure before qualifiers and ranges: currency, amount, scale, unit.
@@ -288,28 +292,32 @@ impl<'a> Scanner<'a> {
     fn run(&self, claims: &mut Vec<Claim>, limit: usize) {
         let first = claims.len();
         let mut i = 0;
+        // The numerator of the last ratio read, skipped when reached.
+        let mut numerator = 0..0;
         while i < self.tokens.len() && claims.len() < limit {
+            if numerator.contains(&i) {
+                i = numerator.end;
+                continue;
+            }
             let t = &self.tokens[i];
             // Most words can start no claim: one lookup rejects them (a
             // capital that may be a Roman numeral is looked at after a
-            // label: "quý IV"; not every English "I").
+            // label or a name: "quý IV", "Avatar II"; not every English "I").
             let roman = t.all_caps()
                 && matches!(self.text.as_bytes()[t.start as usize], b'I' | b'V' | b'X')
-                && self.after_label(i);
+                && (self.after_label(i) || self.roman_after_name(i));
             if self.is_masked(i) || (!t.is_number() && !roman && !self.t.may_start(t.sym)) {
                 i += 1;
                 continue;
             }
             match self.step(i) {
-                Some(Step::Claim(mut c, next)) => {
-                    c.traits = traits_of(self.cat, &c);
-                    if c.qualifier.is_none() {
-                        c.maybe_hedge = self.comparative_hedge(i);
-                    }
-                    c.conversion = claims[first..]
-                        .last()
-                        .is_some_and(|prev| self.converted_after(prev, &c));
-                    claims.push(*c);
+                Some(Step::Claim(c, next)) => {
+                    self.push(claims, first, i, c);
+                    i = next.max(i + 1);
+                }
+                Some(Step::Ratio(c, next, hole)) => {
+                    self.push(claims, first, i, c);
+                    numerator = hole;
                     i = next.max(i + 1);
                 }
                 Some(Step::Skip(next)) => i = next.max(i + 1),
@@ -323,6 +331,20 @@ impl<'a> Scanner<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Adds a claim the step at `i` read, with what its surroundings say:
+    /// its dimension's rules, a comparative's hedge, whether it converts the
+    /// figure before it (`first` is this line's first claim).
+    fn push(&self, claims: &mut Vec<Claim>, first: usize, i: usize, mut c: Box<Claim>) {
+        c.traits = traits_of(self.cat, &c);
+        if c.qualifier.is_none() {
+            c.maybe_hedge = self.comparative_hedge(i).or_else(|| self.distant_hedge(i));
+        }
+        c.conversion = claims[first..]
+            .last()
+            .is_some_and(|prev| self.converted_after(prev, &c));
+        claims.push(*c);
     }
 
     /// Rule `conversion-in-brackets`: a figure opening a bracket right after

@@ -67,42 +67,61 @@ impl Scanner<'_> {
     }
 
     /// "cứ 10 đơn thuốc thì có 1 đơn", "for every nine hives …, one": one
-    /// in ten, one in nine.
+    /// in ten, one in nine. The numerator is the first number of the clause
+    /// after the ratio-then marker ("thì cầu thủ đó đập bóng an toàn 3
+    /// lần"), or, with no marker in the clause, the first number after the
+    /// denominator ("for every nine planes that took off one would crash",
+    /// "cứ 10 người có 1 người"). The figures between the two are read on
+    /// their own (`Step::Ratio`): "cứ 3 người ở độ tuổi từ 18 đến 30 thì có
+    /// một".
     pub(super) fn ratio_every_at(&self, i: usize) -> Option<Step> {
         let (len, _) = self.t.role(WordRole::RatioEvery).match_at(self.tokens, i)?;
         let den = self.small_amount_at(i + len)?;
-        let mut k = self.small_amount_end(i + len);
-        let limit = (k + 14).min(self.tokens.len());
-        while k < limit {
+        let den_end = self.small_amount_end(i + len);
+        let limit = (den_end + 14).min(self.tokens.len());
+        let mut clause_end = limit;
+        let mut first_number = None;
+        let mut marker = None;
+        for k in den_end..limit {
             if self.tokens[k].kind == TokenKind::Punct && !self.toks().is_punct(k, ',') {
-                return None;
+                clause_end = k;
+                break;
             }
             if let Some((l, _)) = self.t.role(WordRole::RatioThen).match_at(self.tokens, k) {
-                // The numerator is the first number of the clause after the
-                // marker: "thì cầu thủ đó đập bóng an toàn 3 lần".
-                let mut n = k + l;
-                while n < limit && self.small_amount_at(n).is_none() && self.is_word(n) {
-                    n += 1;
-                }
-                let num = self.small_amount_at(n)?;
-                let end = self.small_amount_end(n);
-                if !(num > 0.0 && num < den) {
-                    return None;
-                }
-                let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);
-                let v = 100.0 * num / den;
-                // "thì có khoảng một": the numerator's hedge is the ratio's.
-                let q = self
-                    .qualifier_before(n, Kind::Fraction)
-                    .filter(|&(s, _)| s > k)
-                    .map(|(_, q)| q);
-                c.readings = smallvec![reading(v, v, 0.5, q.as_ref())];
-                c.qualifier = q;
-                return Some(Step::Claim(Box::new(c), end));
+                marker = Some(k + l);
+                break;
             }
-            k += 1;
+            if first_number.is_none() && self.small_amount_at(k).is_some() {
+                first_number = Some(k);
+            }
         }
-        None
+        let n = match marker {
+            // The numerator is the first number of the clause after the marker.
+            // An apostrophe does not end it ("we 've identified one").
+            Some(after) => (after..(after + 8).min(self.tokens.len()))
+                .take_while(|&n| {
+                    self.tokens[n].kind != TokenKind::Punct
+                        || self.is_punct(n, '\'')
+                        || self.is_punct(n, '’')
+                })
+                .find(|&n| self.small_amount_at(n).is_some())?,
+            None => first_number.filter(|&n| n < clause_end)?,
+        };
+        let num = self.small_amount_at(n)?;
+        let end = self.small_amount_end(n);
+        if !(num > 0.0 && num < den) {
+            return None;
+        }
+        let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);
+        let v = 100.0 * num / den;
+        // "thì có khoảng một": the numerator's hedge is the ratio's.
+        let q = self
+            .qualifier_before(n, Kind::Fraction)
+            .filter(|&(s, _)| s > marker.unwrap_or(den_end).saturating_sub(1))
+            .map(|(_, q)| q);
+        c.readings = smallvec![reading(v, v, 0.5, q.as_ref())];
+        c.qualifier = q;
+        Some(Step::Ratio(Box::new(c), den_end, n..end))
     }
 
     pub(super) fn finish_multiplier(

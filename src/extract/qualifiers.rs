@@ -78,4 +78,27 @@ impl Scanner<'_> {
         self.comparative(start - len, &q.unless_after)
             .then_some(q.kind)
     }
+
+    /// The hedge of a qualifier standing a few words before `start`, with
+    /// a verb and its object between, as far as its `reach` allows and in
+    /// the same clause with no figure between: "ước tính đã tiêu tốn của
+    /// các hãng 1,2 tỷ USD" (an estimated $1.2 billion).
+    pub(super) fn distant_hedge(&self, start: usize) -> Option<QualifierKind> {
+        const FARTHEST: usize = 8;
+        let mut end = start;
+        while end > 0 && start - end < FARTHEST {
+            let k = end - 1;
+            if !self.tokens[k].is_word() || self.sentence_of[k] != self.sentence_of[start] {
+                return None;
+            }
+            if let Some((_, q)) = self.t.qualifiers_before.match_ending_at(self.tokens, end)
+                && end < start
+                && q.reach >= start - end
+            {
+                return Some(q.kind);
+            }
+            end = k;
+        }
+        None
+    }
 }

@@ -168,7 +168,7 @@ impl Scanner<'_> {
         c.range |= decade.is_some();
         c.qualifier = qualifier;
         c.weak = weak(kind, &first, &core, hi.is_some());
-        if c.weak && first.words && self.alternative_follows(end) {
+        if c.weak && first.article && self.alternative_follows(end) {
             return Some(Step::Skip(end));
         }
         Some(Step::Claim(Box::new(c), end))
@@ -434,6 +434,16 @@ impl Scanner<'_> {
         Some((a, b))
     }
 
+    /// Rule `roman-after-name`: a Roman numeral of two letters or more, of
+    /// I, V and X only, right after a name is part of it: "Avatar II",
+    /// "World War II", "Apollo XI", "Louis XIV". One letter ("Plan B", the
+    /// pronoun "I") and numerals with L, C, D or M (acronyms: "DC", "CD",
+    /// "MM") are not read.
+    pub(super) fn roman_after_name(&self, i: usize) -> bool {
+        let raw = self.raw(i).as_bytes();
+        raw.len() >= 2 && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X')) && self.after_name(i)
+    }
+
     /// True when the token before `i` is a capitalised word that is not a
     /// function word, month or qualifier: the number is part of a name.
     fn after_name(&self, i: usize) -> bool {
@@ -506,11 +516,12 @@ impl Scanner<'_> {
         if !self.is_word(i) {
             return None;
         }
-        if !self.after_label(i) {
+        let labelled = self.after_label(i);
+        if !labelled && !self.roman_after_name(i) {
             return None;
         }
-        // A Roman numeral after a label, in either language: "quý I",
-        // "thế kỷ XVIII", "Phase II".
+        // A Roman numeral after a label or a name, in either language:
+        // "quý I", "thế kỷ XVIII", "Phase II", "Avatar II".
         if let Some(v) = self
             .tok(i)
             .filter(|t| t.all_caps())
@@ -520,7 +531,7 @@ impl Scanner<'_> {
             let c = self.literal_of(&[digits.as_str()], i, i + 1, None)?;
             return Some(Step::Claim(Box::new(c), i + 1));
         }
-        if self.lang != Lang::Vi {
+        if self.lang != Lang::Vi || !labelled {
             return None;
         }
         let w = super::words::parse(self.t, self.lang, self.toks(), i)?;

@@ -159,6 +159,12 @@ const VI: &[(&str, &[&str])] = &[
 ];
 
 const EN: &[(&str, &[&str])] = &[
+    // Rule `roman-after-name`: two letters or more of I, V, X after a name.
+    ("for Cameron to do \"Avatar II\" underwater", &["literal 2"]),
+    ("veterans of World War II", &["literal 2"]),
+    ("the Apollo XI crew", &["literal 11"]),
+    ("Plan B, as I said, and DC or MM", &[]),
+    ("I think I can", &[]),
     (
         "The transaction is set for June 6-7.",
         &["date ????-06-06", "date ????-06-07"],
