@@ -445,7 +445,13 @@ fn compounds(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<CompoundDef>) -> R
                     format!("compound `{}` must have two syllables or more", d.word),
                 ));
             }
-            insert(cat, cx, |c| &mut c.lang_mut(lang).compounds, &d.word, ())?;
+            insert(
+                cat,
+                cx,
+                |c| &mut c.lang_mut(lang).compounds,
+                &d.word,
+                d.not_after_number,
+            )?;
             cx.examples.push((d.word, d.examples));
         }
     }

@@ -175,7 +175,11 @@ impl Catalogue {
         let mut i = 0;
         while i < tokens.len() {
             match words.match_at(&tokens, i) {
-                Some((len, _)) if len >= 2 => {
+                Some((len, &not_after_number)) if len >= 2 => {
+                    if not_after_number && i > 0 && tokens[i - 1].is_number() {
+                        i += 1;
+                        continue;
+                    }
                     crate::tokenize::join_word(&mut tokens, i, len);
                     i += len;
                 }

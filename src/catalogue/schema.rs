@@ -99,6 +99,11 @@ pub struct CompoundDef {
     pub word: String,
     #[serde(default)]
     pub means: Option<String>,
+    /// Not a compound right after a number, where its first syllable is
+    /// the number's unit: "30 năm mới học được" is thirty years, "năm mới
+    /// 2020" the New Year.
+    #[serde(default)]
+    pub not_after_number: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

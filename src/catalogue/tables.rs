@@ -167,7 +167,8 @@ pub struct LangTables {
     pub terms: PhraseTable<usize>,
     /// Words of several syllables read as one word, never as the catalogue
     /// words inside them ("bộ trưởng" is no foot, "tấn công" no tonne).
-    pub compounds: PhraseTable<()>,
+    /// Words of several syllables, each with `not_after_number`.
+    pub compounds: PhraseTable<bool>,
     /// One phrase table per word-list role, indexed by `WordRole as usize`.
     pub(super) roles: Vec<PhraseTable<()>>,
     /// The words of each role as written (possessive suffixes are stripped

@@ -27,6 +27,7 @@ impl Scanner<'_> {
     /// Currency, amount, scale and unit starting at `i`, without qualifiers.
     pub(super) fn core_at(&self, i: usize) -> Option<Core> {
         let (mut core, mut currency) = self.signed_amount_at(i)?;
+        self.power_of_ten(&mut core);
         let mut k = core.end;
         // "two and a half billion"
         if let Some(len) = self.half_at(k)
@@ -76,6 +77,31 @@ impl Scanner<'_> {
         core.year_like =
             core.year_like && !scaled && core.unit.is_none() && core.currency.is_none();
         Some(core)
+    }
+
+    /// Rule `power-of-ten`: "10 to the 12", "10 mũ 12" is 10^12, exactly
+    /// (the exponent 2 to 100, the base 10 as written).
+    fn power_of_ten(&self, core: &mut Core) {
+        let Some((len, _)) = self
+            .t
+            .role(WordRole::PowerConnector)
+            .match_at(self.tokens, core.end)
+        else {
+            return;
+        };
+        let written_ten = self.plain_int(core.end - 1) == Some(10) && core.scale == 1.0;
+        let Some(exponent) = self
+            .plain_int(core.end + len)
+            .filter(|e| (2..=100).contains(e) && written_ten)
+        else {
+            return;
+        };
+        core.readings = smallvec::smallvec![NumeralReading {
+            value: 10f64.powi(exponent as i32),
+            precision: 0.0,
+        }];
+        core.end += len + 1;
+        core.year_like = false;
     }
 
     /// A figure in the unit's smaller unit after it, added: "5-foot-10",

@@ -87,8 +87,17 @@ impl Scanner<'_> {
             d += 1 + possessive;
         }
         let den = self.small_amount_at(d)?;
-        let end = self.small_amount_end(d);
-        let unit_after = self.t.units.starts_at(self.tokens, end) || self.is_punct(end, '%');
+        let mut end = self.small_amount_end(d);
+        // "3 trong 10 lần" is three times out of ten, the "times" part of
+        // it; "3 trong 10 km" is no share.
+        let mut unit_after = self.is_punct(end, '%');
+        if let Some((len, &u)) = self.t.units.match_at(self.tokens, end) {
+            if self.cat.units[u].kind == crate::catalogue::schema::UnitKind::Multiplier {
+                end += len;
+            } else {
+                unit_after = true;
+            }
+        }
         (den > num && num > 0.0 && den <= 1000.0 && !unit_after).then_some((end, num / den))
     }
 

@@ -1,7 +1,7 @@
 //! Traps: numbers that are not quantities (tickers, clock times, powers,
 //! abbreviated years, UTC offsets, slashed codes, ordinals, identifiers,
-//! versions, names). A power is skipped whole; an abbreviated year is a
-//! year; the others are literals, compared digit for digit.
+//! versions, names). A power is left to the amount reader; an abbreviated
+//! year is a year; the others are literals, compared digit for digit.
 
 use crate::catalogue::schema::WordRole;
 use crate::claim::{Interval, Kind, Reading, Unit};
@@ -20,15 +20,7 @@ impl Scanner<'_> {
         {
             return Some(step);
         }
-        self.trap_end(i).map(Step::Literal).or_else(|| {
-            // Powers: "10 to the 22".
-            let (len, _) = self
-                .t
-                .role(WordRole::PowerConnector)
-                .match_at(self.tokens, i + 1)?;
-            self.is_number(i + 1 + len)
-                .then_some(Step::Skip(i + 2 + len))
-        })
+        self.trap_end(i).map(Step::Literal)
     }
 
     /// Rule `abbreviated-year`: two digits after an apostrophe are a year
