@@ -13,6 +13,7 @@
 
 mod context;
 mod monotonic;
+mod restated;
 mod score;
 mod summary;
 mod translation;
@@ -78,12 +79,25 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
     if !summary.is_empty() {
         let mut overlap = score::Overlap::new(&contexts);
         let index = summary::SourceIndex::new(claims, &contexts, &en);
+        let mut unsupported = Vec::new();
         for &v in &summary {
             match index.best_source(&mut overlap, v) {
                 Some(p) => pairs.push(p),
-                None => unpaired_vi.push(v),
+                None => unsupported.push(v),
             }
         }
+        // Before the summary's claims, `pairs` holds the translation's.
+        let translation_pairs = &pairs[..pairs.len() - (summary.len() - unsupported.len())];
+        let restated = restated::through_translation(
+            article,
+            claims,
+            &contexts,
+            &tr,
+            translation_pairs,
+            &mut unsupported,
+        );
+        pairs.extend(restated);
+        unpaired_vi.extend(unsupported);
     }
     drop(matcher);
     pairs.sort_by_key(|p| (p.vi, p.en));
