@@ -77,6 +77,7 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
     let paragraphs = std::mem::take(&mut matcher.paragraphs);
     // The index of sources is built only for an article with a summary.
     if !summary.is_empty() {
+        let translation_pairs = pairs.len();
         let mut overlap = score::Overlap::new(&contexts);
         let index = summary::SourceIndex::new(claims, &contexts, &en);
         let mut unsupported = Vec::new();
@@ -86,14 +87,12 @@ pub fn pair(article: &Article, claims: &[Claim], contexts: Contexts) -> Pairing 
                 None => unsupported.push(v),
             }
         }
-        // Before the summary's claims, `pairs` holds the translation's.
-        let translation_pairs = &pairs[..pairs.len() - (summary.len() - unsupported.len())];
         let restated = restated::through_translation(
             article,
             claims,
             &contexts,
             &tr,
-            translation_pairs,
+            &pairs[..translation_pairs],
             &mut unsupported,
         );
         pairs.extend(restated);

@@ -5,11 +5,13 @@
 //! tuổi, …", which the pairing already tied to the original's "44". Both
 //! are Vietnamese, so their words say which sentence the bullet restates far
 //! better than the language-neutral anchors the original offers: the
-//! translation sentence sharing the most word pairs with the bullet around
-//! the figure, and its figure of the same dimension, lead to the source.
+//! translation figure of the same dimension whose sentence shares the most
+//! word pairs with the bullet's around the figure (at least one of them
+//! right beside both figures) leads to the source.
 //!
-//! Bounds: at most `MAX_CLAIMS` summary claims are looked up, each among at
-//! most `MAX_CANDIDATES` translation figures of its dimension, each window
+//! Bounds: at most `MAX_CLAIMS` summary claims are looked up, each among
+//! the first `MAX_CANDIDATES` translation figures of its dimension (figures
+//! past them in a longer translation are not candidates), each window
 //! `WINDOW` bytes a side; so an article of any shape costs linear time.
 
 use rustc_hash::{FxHashMap, FxHasher};
@@ -80,7 +82,8 @@ pub fn through_translation(
                 shared_count(&mine.0, &theirs.0),
                 shared_count(&mine.1, &theirs.1),
             );
-            if shared.0 < NEEDED || shared < best {
+            // At least one pair right beside both figures.
+            if shared.0 < NEEDED || shared.1 == 0 || shared < best {
                 continue;
             }
             if shared > best {
@@ -89,10 +92,10 @@ pub fn through_translation(
             }
             restated.push(t);
         }
-        // One of them equal to the claim is the figure restated, and its
-        // source the claim's; when nothing in the original supports it,
-        // nothing here does. Otherwise the one figure found, changed, leads
-        // to its source.
+        // One of them equal to the claim is the figure restated: its source,
+        // if the pairing found one, is the claim's (an unpaired one leaves
+        // the claim unsupported). Otherwise the one figure found, changed,
+        // leads to its source; two or more are ambiguous.
         let equal: Vec<usize> = restated
             .iter()
             .copied()
@@ -121,9 +124,9 @@ pub fn through_translation(
     found
 }
 
-/// Hashes of the pairs of adjacent lowercase words within `WINDOW` bytes of
-/// claim `c`, sorted and without repeats (numbers and punctuation break a
-/// pair).
+/// Hashes of the pairs of adjacent lowercase words within `window` bytes
+/// of claim `c` and in its sentence, sorted and without repeats (numbers
+/// and punctuation break a pair).
 fn word_pairs(
     article: &Article,
     claims: &[Claim],
@@ -150,6 +153,16 @@ fn word_pairs(
     while !text.is_char_boundary(to) {
         to -= 1;
     }
+    // Within the claim's sentence: after the last end of a sentence before
+    // it, up to the first after it.
+    let start = claim.start.clamp(from, to);
+    let end = claim.end.clamp(start, to);
+    if let Some(k) = sentence_ends(&text[from..start]).last() {
+        from += k;
+    }
+    if let Some(k) = sentence_ends(&text[end..to]).next() {
+        to = end + k;
+    }
     let mut out = Vec::new();
     let mut previous: Option<u64> = None;
     for piece in text[from..to].split(|ch: char| !ch.is_alphanumeric()) {
@@ -173,6 +186,17 @@ fn word_pairs(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The byte offsets just after each end of a sentence in `text`: ".", "!",
+/// "?" or ";" before a space (not the point of "4.3").
+fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(move |&(k, ch)| {
+            matches!(ch, '.' | '!' | '?' | ';')
+                && text[k + 1..].starts_with(|next: char| next.is_whitespace())
+        })
+        .map(|(k, _)| k + 1)
 }
 
 /// How many values two sorted lists share.
@@ -216,6 +240,62 @@ mod tests {
     fn a_changed_figure_restated_from_the_translation_finds_its_source() {
         let text = ARTICLE.replace("SUMMARY", "45 tuổi");
         assert_eq!(source(&text, "45 tuổi").as_deref(), Some("44"));
+    }
+
+    #[test]
+    fn a_bullet_copying_a_changed_translation_figure_is_held_to_the_original() {
+        let text = ARTICLE
+            .replace("SUMMARY", "45 tuổi")
+            .replace("Tùng, 44 tuổi", "Tùng, 45 tuổi");
+        assert_eq!(source(&text, "45 tuổi").as_deref(), Some("44"));
+    }
+
+    #[test]
+    fn common_words_of_another_sentence_are_no_restatement() {
+        let text = "- Công ty cho biết doanh thu của các cửa hàng tăng 30% trong năm nay\n\
+            https://example.com/a\n\
+            Công ty cho biết số nhân viên giảm trong năm nay. Lợi nhuận tăng 12%.\n\
+            The company said staff numbers fell this year. Profit rose 12%.\n";
+        assert_eq!(source(text, "30%"), None);
+    }
+
+    /// The source `through_translation` alone finds for `summary`.
+    fn restated(text: &str, summary: &str) -> Option<String> {
+        let r = read(text);
+        let v = r.claim(Section::Summary, summary);
+        let pairing = pair(&r.article, &r.claims, r.contexts.clone());
+        let tr: Vec<usize> = (0..r.claims.len())
+            .filter(|&i| r.claims[i].section == Section::Translation)
+            .collect();
+        let translation_pairs: Vec<_> = pairing
+            .pairs
+            .iter()
+            .filter(|p| tr.contains(&p.vi))
+            .copied()
+            .collect();
+        let found = super::through_translation(
+            &r.article,
+            &r.claims,
+            &r.contexts,
+            &tr,
+            &translation_pairs,
+            &mut vec![v],
+        );
+        found.first().map(|p| r.claims[p.en].text.clone())
+    }
+
+    #[test]
+    fn two_figures_restated_as_closely_are_ambiguous() {
+        let text = "- Cổ phiếu Sao Mai tăng 9% trong phiên sáng\n\
+            https://example.com/a\n\
+            Cổ phiếu Sao Mai tăng 4% trong phiên sáng.\n\
+            Cổ phiếu Sao Mai tăng 6% trong phiên sáng.\n\
+            Sao Mai shares rose 4% in the morning.\n\
+            Sao Mai shares rose 6% in the morning.\n";
+        assert_eq!(restated(text, "9%"), None);
+        // One of them alone is not.
+        let one = text.replace("Cổ phiếu Sao Mai tăng 6% trong phiên sáng.\n", "");
+        assert_eq!(restated(&one, "9%").as_deref(), Some("4%"));
     }
 
     #[test]

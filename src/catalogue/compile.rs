@@ -395,6 +395,17 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                     Some((w.words, t))
                 }
             };
+            if d.reach > super::MAX_REACH {
+                return Err(cx.fail(
+                    &d.phrase,
+                    format!(
+                        "qualifier `{}`: reach {} is beyond {}",
+                        d.phrase,
+                        d.reach,
+                        super::MAX_REACH
+                    ),
+                ));
+            }
             let q = QualifierRule {
                 phrase: d.phrase.clone(),
                 kind: d.kind,

@@ -176,7 +176,7 @@ impl Catalogue {
         while i < tokens.len() {
             match words.match_at(&tokens, i) {
                 Some((len, &not_after_number)) if len >= 2 => {
-                    if not_after_number && i > 0 && tokens[i - 1].is_number() {
+                    if not_after_number && i > 0 && self.counts(&tokens[i - 1], text, lang) {
                         i += 1;
                         continue;
                     }
@@ -187,6 +187,16 @@ impl Catalogue {
             }
         }
         tokens
+    }
+
+    /// Whether a token is a number a unit may follow: digits that are no
+    /// year ("30 năm", not "2024 năm mới") or a number word ("ba mươi năm").
+    fn counts(&self, t: &Token, text: &str, lang: Lang) -> bool {
+        if t.is_number() {
+            let digits = &text[t.range()];
+            return !(digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()));
+        }
+        self.lang(lang).number_words.contains_key(&t.sym)
     }
 
     /// The symbol of a lowercase word (`Sym::NONE` outside the vocabulary).
@@ -209,6 +219,9 @@ impl Catalogue {
         self.dimensions.iter().find(|d| &*d.id == id)
     }
 }
+
+/// The farthest a qualifier's `reach` may go, in tokens.
+pub const MAX_REACH: usize = 8;
 
 /// The built-in catalogue, compiled once per process.
 pub fn builtin() -> &'static Catalogue {

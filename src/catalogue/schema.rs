@@ -443,10 +443,12 @@ pub struct QualifierDef {
     pub unless_after: Vec<String>,
     #[serde(default)]
     pub unless_within: Option<WithinDef>,
-    /// How many words before the figure the phrase may stand, verb and
-    /// object between ("ước tính đã tiêu tốn của các hãng 1,2 tỷ USD"):
-    /// there it is no qualifier of the figure, only a hedge the figure may
-    /// carry (`Claim::maybe_hedge`). 0: right before the figure only.
+    /// How many tokens (Vietnamese syllables) before the figure the phrase
+    /// may stand, verb and object between ("ước tính đã tiêu tốn của các
+    /// hãng 1,2 tỷ USD"), in the same sentence with only words between: there
+    /// it is no qualifier of the figure, only a hedge the figure may carry
+    /// (`Claim::maybe_hedge`); its other conditions are not weighed. 0: right
+    /// before the figure only; at most `MAX_REACH`.
     #[serde(default)]
     pub reach: usize,
     #[serde(default)]

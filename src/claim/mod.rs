@@ -377,8 +377,9 @@ pub struct Claim {
     pub scale: f64,
     pub qualifier: Option<Qualifier>,
     /// The hedge a comparative before the figure may also be ("chậm hơn 6
-    /// tiếng": six hours later, or delayed more than six hours), when no
-    /// qualifier was read.
+    /// tiếng": six hours later, or delayed more than six hours), or that a
+    /// qualifier a few words before it may lend it ("ước tính đã tiêu tốn …
+    /// 1,2 tỷ USD"), when no qualifier was read.
     pub maybe_hedge: Option<QualifierKind>,
     pub date: Option<DateParts>,
     /// A range ("11% to 19%").

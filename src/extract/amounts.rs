@@ -89,7 +89,17 @@ impl Scanner<'_> {
         else {
             return;
         };
-        let written_ten = self.plain_int(core.end - 1) == Some(10) && core.scale == 1.0;
+        // "from 10 to the 20 largest" is a range, not a power.
+        let after_from = [WordRole::ChangeFrom, WordRole::RangeBetween]
+            .iter()
+            .any(|&r| {
+                self.t
+                    .role(r)
+                    .match_ending_at(self.tokens, core.start)
+                    .is_some()
+            });
+        let written_ten =
+            self.plain_int(core.end - 1) == Some(10) && core.scale == 1.0 && !after_from;
         let Some(exponent) = self
             .plain_int(core.end + len)
             .filter(|e| (2..=100).contains(e) && written_ten)

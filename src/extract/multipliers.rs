@@ -69,9 +69,10 @@ impl Scanner<'_> {
     /// "cứ 10 đơn thuốc thì có 1 đơn", "for every nine hives …, one": one
     /// in ten, one in nine. The numerator is the first number of the clause
     /// after the ratio-then marker ("thì cầu thủ đó đập bóng an toàn 3
-    /// lần"), or, with no marker in the clause, the first number after the
-    /// denominator ("for every nine planes that took off one would crash",
-    /// "cứ 10 người có 1 người"). The figures between the two are read on
+    /// lần"), or, with no marker in the clause, a "one" after the
+    /// denominator's noun ("for every nine planes that took off one would
+    /// crash", "cứ 9 người bị kết án chúng tôi tìm thấy một người vô tội").
+    /// The figures between the two are read on
     /// their own (`Step::Ratio`): "cứ 3 người ở độ tuổi từ 18 đến 30 thì có
     /// một".
     pub(super) fn ratio_every_at(&self, i: usize) -> Option<Step> {
@@ -79,19 +80,19 @@ impl Scanner<'_> {
         let den = self.small_amount_at(i + len)?;
         let den_end = self.small_amount_end(i + len);
         let limit = (den_end + 14).min(self.tokens.len());
-        let mut clause_end = limit;
         let mut first_number = None;
         let mut marker = None;
         for k in den_end..limit {
             if self.tokens[k].kind == TokenKind::Punct && !self.toks().is_punct(k, ',') {
-                clause_end = k;
                 break;
             }
             if let Some((l, _)) = self.t.role(WordRole::RatioThen).match_at(self.tokens, k) {
                 marker = Some(k + l);
                 break;
             }
-            if first_number.is_none() && self.small_amount_at(k).is_some() {
+            // Not the word right after the denominator: its noun ("cứ 10
+            // năm", ten years, not "ten five").
+            if first_number.is_none() && k > den_end && self.small_amount_at(k).is_some() {
                 first_number = Some(k);
             }
         }
@@ -105,11 +106,20 @@ impl Scanner<'_> {
                         || self.is_punct(n, '’')
                 })
                 .find(|&n| self.small_amount_at(n).is_some())?,
-            None => first_number.filter(|&n| n < clause_end)?,
+            None => first_number?,
         };
         let num = self.small_amount_at(n)?;
         let end = self.small_amount_end(n);
         if !(num > 0.0 && num < den) {
+            return None;
+        }
+        // Without a marker, only "one" with no unit, scale or "times" after
+        // it is the numerator: "cứ 10 năm một lần" is once every ten years,
+        // "one bed for every 100 people in 12 provinces" no ratio of 12.
+        let amount_after = self.t.units.starts_at(self.tokens, end)
+            || self.t.scales.starts_at(self.tokens, end)
+            || self.is_punct(end, '%');
+        if marker.is_none() && (num != 1.0 || amount_after) {
             return None;
         }
         let mut c = self.new_claim(Kind::Fraction, Unit::Percent, i, end);

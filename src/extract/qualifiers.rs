@@ -84,9 +84,8 @@ impl Scanner<'_> {
     /// the same clause with no figure between: "ước tính đã tiêu tốn của
     /// các hãng 1,2 tỷ USD" (an estimated $1.2 billion).
     pub(super) fn distant_hedge(&self, start: usize) -> Option<QualifierKind> {
-        const FARTHEST: usize = 8;
         let mut end = start;
-        while end > 0 && start - end < FARTHEST {
+        while end > 0 && start - end <= crate::catalogue::MAX_REACH {
             let k = end - 1;
             if !self.tokens[k].is_word() || self.sentence_of[k] != self.sentence_of[start] {
                 return None;

@@ -476,8 +476,9 @@ impl Scanner<'_> {
 }
 
 impl Scanner<'_> {
-    /// Rule `alternatives`: "an hour or two", "một hoặc hai ngày": a bare
-    /// spelled-out figure offered as one of two is no claim of its own.
+    /// Rule `alternatives`: "an hour or two", "một hoặc hai ngày": a figure
+    /// with an article offered as one of two is no claim of its own (a bare
+    /// spelled-out one, "eight or nine", stays a weak claim).
     fn alternative_follows(&self, end: usize) -> bool {
         self.t
             .role(WordRole::Alternative)

@@ -119,6 +119,24 @@ fn thousands_of_bullets_against_as_many_sentences() {
     }
 }
 
+/// Unsupported summary figures looked up through a long translation
+/// (`restated.rs`): every bullet shares words with every sentence.
+#[test]
+fn thousands_of_unsupported_bullets_against_a_long_translation() {
+    let mut text = String::new();
+    for i in 0..3_000 {
+        text.push_str(&format!("- Doanh thu của công ty tăng {}%\n", 1_000 + i));
+    }
+    text.push_str("https://example.com/a\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Doanh thu của công ty tăng {}%.\n", i % 89));
+    }
+    for i in 0..20_000 {
+        text.push_str(&format!("Company revenue rose {}%.\n", i % 89));
+    }
+    check(&text);
+}
+
 #[test]
 fn a_chain_of_ranges() {
     let chain: Vec<String> = (1..=12_800).map(|i| i.to_string()).collect();
