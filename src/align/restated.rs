@@ -6,8 +6,8 @@
 //! are Vietnamese, so their words say which sentence the bullet restates far
 //! better than the language-neutral anchors the original offers: the
 //! translation figure of the same dimension whose sentence shares the most
-//! word pairs with the bullet's around the figure (at least one of them
-//! right beside both figures) leads to the source.
+//! word pairs with the bullet's around the figure, then the most words
+//! right beside both figures (at least one), leads to the source.
 //!
 //! Bounds: at most `MAX_CLAIMS` summary claims are looked up, each among
 //! the first `MAX_CANDIDATES` translation figures of its dimension (figures
@@ -55,20 +55,20 @@ pub fn through_translation(
     let mut kept = Vec::new();
     for (n, &v) in unsupported.iter().enumerate() {
         let c = &claims[v];
-        if n >= MAX_CLAIMS || c.weak || c.conversion {
+        if n >= MAX_CLAIMS || c.weak {
             kept.push(v);
             continue;
         }
         let words = |x: usize| {
             (
-                word_pairs(article, claims, contexts, x, WINDOW),
-                word_pairs(article, claims, contexts, x, BESIDE),
+                words_around(article, claims, contexts, x, WINDOW, Grams::Pairs),
+                words_around(article, claims, contexts, x, BESIDE, Grams::Words),
             )
         };
         let mine = words(v);
         // The translation figures of the claim's dimension sharing the most
-        // word pairs with it, then the most right beside it (the figures of
-        // one sentence share about as many in all).
+        // word pairs with it in their sentences, then the most words right
+        // beside it (the figures of one sentence share as many pairs).
         let mut best = (0, 0);
         let mut restated: Vec<usize> = Vec::new();
         let same_dimension = tr
@@ -82,7 +82,7 @@ pub fn through_translation(
                 shared_count(&mine.0, &theirs.0),
                 shared_count(&mine.1, &theirs.1),
             );
-            // At least one pair right beside both figures.
+            // At least one word right beside both figures.
             if shared.0 < NEEDED || shared.1 == 0 || shared < best {
                 continue;
             }
@@ -124,15 +124,23 @@ pub fn through_translation(
     found
 }
 
-/// Hashes of the pairs of adjacent lowercase words within `window` bytes
-/// of claim `c` and in its sentence, sorted and without repeats (numbers
-/// and punctuation break a pair).
-fn word_pairs(
+/// What `words_around` hashes: the lowercase words, or the pairs of
+/// adjacent ones (a number or punctuation breaks a pair).
+#[derive(Clone, Copy, PartialEq)]
+enum Grams {
+    Words,
+    Pairs,
+}
+
+/// Hashes of the words (or word pairs) within `window` bytes of claim `c`
+/// and in its sentence, sorted and without repeats.
+fn words_around(
     article: &Article,
     claims: &[Claim],
     contexts: &Contexts,
     c: usize,
     window: usize,
+    grams: Grams,
 ) -> Vec<u64> {
     let (part, number) = contexts.of[c].paragraph;
     let Some(line) = article.parts.get(part as usize).and_then(|p| {
@@ -178,8 +186,10 @@ fn word_pairs(
             h.write_u32(ch as u32);
         }
         let word = h.finish();
-        if let Some(p) = previous {
-            out.push(p.rotate_left(17) ^ word);
+        match (grams, previous) {
+            (Grams::Words, _) => out.push(word),
+            (Grams::Pairs, Some(p)) => out.push(p.rotate_left(17) ^ word),
+            (Grams::Pairs, None) => {}
         }
         previous = Some(word);
     }
