@@ -106,7 +106,17 @@ pub fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
     // Dates and times of day have no magnitude to compare ("00:14" /
     // "11:14"); two orders of magnitude ("millions of years" / "vài tỷ
     // năm").
-    if matches!(vi.kind, Kind::Date | Kind::Time) || (vi.vague && en.vague) || a.max(b) == 0.0 {
+    // An hour "until" which ("đến 21 giờ") has none either against a time.
+    let until_hour = en.kind == Kind::Time
+        && vi
+            .qualifier
+            .as_ref()
+            .is_some_and(|q| q.kind == crate::claim::QualifierKind::AtMost);
+    if matches!(vi.kind, Kind::Date | Kind::Time)
+        || until_hour
+        || (vi.vague && en.vague)
+        || a.max(b) == 0.0
+    {
         return true;
     }
     a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0

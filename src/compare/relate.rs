@@ -408,11 +408,14 @@ fn digit_groups(c: &Claim, r: &Reading) -> Option<f64> {
 /// A Vietnamese "15 giờ" that nothing marks as a time of day is read as a
 /// duration ("trong 15 giờ"); against a time of day on the other side it is
 /// that time's hour ("3 p.m." / "15 giờ"): equal when one of its clock
-/// readings falls in the time's interval.
+/// readings falls in the time's interval. An "up to" before it may be
+/// "until" ("mở cửa đến 22 giờ" / "open until 10 p.m.").
 fn clock_hours(vi: &Claim, en: &Claim) -> Option<Related> {
     let whole_hours = |c: &Claim| {
         c.kind == Kind::Duration
-            && c.qualifier.is_none()
+            && c.qualifier
+                .as_ref()
+                .is_none_or(|q| q.kind == crate::claim::QualifierKind::AtMost)
             && !c.range
             && c.duration_unit
                 .as_ref()
