@@ -17,6 +17,7 @@
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
+use super::monotonic::shared_count;
 use super::{Contexts, Pair};
 use crate::claim::Claim;
 use crate::compare::{Relation, dimension, relate};
@@ -209,22 +210,6 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(k, _)| k + 1)
 }
 
-/// How many values two sorted lists share.
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
 
 #[cfg(test)]
 mod tests {
