@@ -79,10 +79,11 @@ impl Scanner<'_> {
             .then_some(q.kind)
     }
 
-    /// The hedge of a qualifier standing a few words before `start`, with
-    /// a verb and its object between, as far as its `reach` allows and in
-    /// the same clause with no figure between: "ước tính đã tiêu tốn của
-    /// các hãng 1,2 tỷ USD" (an estimated $1.2 billion).
+    /// The hedge of a qualifier standing a few tokens before `start`, with
+    /// a verb and its object between, as far as its `reach` allows, in the
+    /// same sentence and with only words between (no digits, no
+    /// punctuation): "ước tính đã tiêu tốn của các hãng 1,2 tỷ USD" (an
+    /// estimated $1.2 billion).
     pub(super) fn distant_hedge(&self, start: usize) -> Option<QualifierKind> {
         let mut end = start;
         while end > 0 && start - end <= crate::catalogue::MAX_REACH {
