@@ -210,7 +210,6 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(k, _)| k + 1)
 }
 
-
 #[cfg(test)]
 mod tests {
     use crate::align::pair;

@@ -493,6 +493,11 @@ pub struct ClockDef {
     /// For a named time: its hour ("noon": 12).
     #[serde(default)]
     pub at: Option<u8>,
+    /// For a day part: only after an hour word or minutes ("3 giờ buổi
+    /// chiều"), never right after a bare number ("1 buổi chiều" is one
+    /// afternoon).
+    #[serde(default)]
+    pub needs_hour: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -90,8 +90,9 @@ pub struct QualifierRule {
 /// The clock words of one language (see `schema::ClockRole`).
 #[derive(Debug, Default)]
 pub struct Clock {
-    /// Day parts: the first hour they cover and how many.
-    pub parts: PhraseTable<(u8, u8)>,
+    /// Day parts: the first hour they cover, how many, and whether they
+    /// need an hour word or minutes before them (`needs_hour`).
+    pub parts: PhraseTable<(u8, u8, bool)>,
     /// Named times: their hour.
     pub named: PhraseTable<u8>,
     pub hour: PhraseTable<()>,

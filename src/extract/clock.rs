@@ -94,8 +94,8 @@ impl Scanner<'_> {
         let minute = self.plain_int(i)?;
         let mut end = i + 1;
         let mut part = None;
-        if let Some((len, &p)) = self.t.clock.parts.match_at(self.tokens, end) {
-            part = Some(p);
+        if let Some((len, &(from, hours, _))) = self.t.clock.parts.match_at(self.tokens, end) {
+            part = Some((from, hours));
             end += len;
         }
         let from = self.tokens[i - 2].start as usize + 4;
@@ -187,14 +187,20 @@ impl Scanner<'_> {
             && self.has_role(WordRole::AndAHalf, a.end)
         {
             // "5 rưỡi sáng": only with the day part checked below.
-            let part = self.t.clock.parts.match_at(self.tokens, a.end + 1)?;
+            let (len, &(from, hours, _)) = self.t.clock.parts.match_at(self.tokens, a.end + 1)?;
             a.minute = Some(30);
-            a.end += 1 + part.0;
-            a.part = Some(*part.1);
+            a.end += 1 + len;
+            a.part = Some((from, hours));
             return Some(a);
         }
-        if let Some((len, &part)) = self.t.clock.parts.match_at(self.tokens, a.end) {
-            a.part = Some(part);
+        if let Some((len, &(from, hours, needs_hour))) =
+            self.t.clock.parts.match_at(self.tokens, a.end)
+        {
+            // "1 buổi chiều" is one afternoon, "3 giờ buổi chiều" 15:00.
+            if needs_hour && !a.hour_word && a.minute.is_none() {
+                return Some(a);
+            }
+            a.part = Some((from, hours));
             a.end += len;
         }
         Some(a)

@@ -64,6 +64,23 @@ impl Scanner<'_> {
         None
     }
 
+    /// Rule `hedged-slash-fraction`: a small "a/b" after an estimate or a
+    /// bound of quantities is a share, not a day: "giảm khoảng 1/3" (fell
+    /// by about a third), "gần 3/4". Not after "từ", "đến", "trước"
+    /// ("từ 1/3" is from 1 March).
+    fn hedged_slash_fraction(&self, i: usize) -> bool {
+        use crate::catalogue::schema::QualifierKind as Q;
+        self.slash_fraction(i).is_some()
+            && self
+                .t
+                .qualifiers_before
+                .match_ending_at(self.tokens, i)
+                .is_some_and(|(_, q)| {
+                    q.only_before.is_empty()
+                        && matches!(q.kind, Q::Approx | Q::BelowClose | Q::Above | Q::AboveClose)
+                })
+    }
+
     /// A word before or after tokens `i..end` that makes "thứ N" a weekday.
     fn weekday_context(&self, i: usize, end: usize) -> bool {
         let before = i >= 1
@@ -333,7 +350,10 @@ impl Scanner<'_> {
         if self.is_number(i) && self.is_punct(i + 1, '/') {
             let day = self.day_at(i)?;
             let month = self.month_number_at(i + 2)?;
-            if self.lone_slash_pair(i).is_some() && !self.slash_proportion(i) {
+            if self.lone_slash_pair(i).is_some()
+                && !self.slash_proportion(i)
+                && !self.hedged_slash_fraction(i)
+            {
                 return Some(self.date_claim(i, i + 3, None, DateParts::day_of(None, month, day)));
             }
             if self.is_punct(i + 3, '/') {

@@ -61,15 +61,20 @@ impl Scanner<'_> {
 
     /// Rule `slash-proportion`: "11/15 ghế", "7/10 quận" — a smaller number
     /// over a larger one (up to 1,000) before a word is "11 of 15", not a
-    /// date or a code.
+    /// date or a code; before the end of a range it is a day ("từ 1/3 đến
+    /// 15/3", "từ 1/3 tới nay").
     pub(super) fn slash_proportion(&self, i: usize) -> bool {
         let Some((a, b)) = self.lone_slash_pair(i) else {
             return false;
         };
+        let range_end = [WordRole::RangeTo, WordRole::RangeAnd]
+            .iter()
+            .any(|&r| self.t.role(r).starts_at(self.tokens, i + 3));
         a >= 1
             && a < b
             && b <= 1000
             && self.is_word(i + 3)
+            && !range_end
             && !self.has_role(WordRole::YearMarker, i + 3)
             && !self.t.months.starts_at(self.tokens, i + 3)
     }

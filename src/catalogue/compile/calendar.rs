@@ -98,7 +98,7 @@ pub(super) fn clock(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<ClockDef>) 
                             cx,
                             |c| &mut c.lang_mut(lang).clock.parts,
                             w,
-                            (from, hours),
+                            (from, hours, d.needs_hour),
                         )?
                     }
                     ClockRole::Named => {
