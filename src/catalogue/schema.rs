@@ -570,6 +570,8 @@ pub enum WordRole {
     WeekdayAfter,
     MonthBefore,
     Alternative,
+    AgeDecadeOwner,
+    DecadePart,
     Consecutive,
 }
 

@@ -8,6 +8,7 @@
 //! proper lives in `numeral` (digits) and `words` (spelled-out numbers); all
 //! vocabulary comes from the catalogue.
 
+mod ages;
 mod amounts;
 mod build;
 mod clock;
@@ -375,6 +376,9 @@ impl<'a> Scanner<'a> {
             return Some(step);
         }
         if let Some(step) = self.score_at(i) {
+            return Some(step);
+        }
+        if let Some(step) = self.age_decade_at(i) {
             return Some(step);
         }
         if self.is_number(i)
