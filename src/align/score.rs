@@ -119,8 +119,17 @@ pub fn plausible_mismatch(vi: &Claim, en: &Claim, rel: Related) -> bool {
     {
         return true;
     }
-    a.min(b) > 0.0 && a.max(b) / a.min(b) <= 20.0
+    // Zero has no magnitude to compare: it is a small figure changed
+    // ("zero percent" / "1%", "to zero" / "về 1") only against one no
+    // larger than the factor itself.
+    if a.min(b) == 0.0 {
+        return a.max(b) <= ZERO_NEAR;
+    }
+    a.max(b) / a.min(b) <= 20.0
 }
+
+/// The largest figure that may be a changed zero (see `plausible_mismatch`).
+const ZERO_NEAR: f64 = 20.0;
 
 /// How strongly a Vietnamese claim and an English claim of the translation
 /// look like the same figure, or `None` when they cannot be.

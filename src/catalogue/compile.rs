@@ -413,8 +413,10 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                 unless_after: syms(cat, &d.unless_after),
                 unless_within,
                 not_before: d.not_before.clone(),
+                still_before: syms(cat, &d.still_before),
                 only_before: d.only_before.clone(),
                 reach: d.reach,
+                loose: d.loose,
             };
             // Qualifiers of some kinds only ("after 9 p.m.") are no hedge of
             // a quantity for the evaluation's rewrites.

@@ -451,8 +451,19 @@ pub struct QualifierDef {
     /// before the figure only; at most `MAX_REACH`.
     #[serde(default)]
     pub reach: usize,
+    /// The phrase is often no hedge at all: a preposition ("over three
+    /// generations" = qua ba thế hệ, "about four women" = về bốn người phụ
+    /// nữ) or a comparative ("lower than a year ago"). Before a spelled-out
+    /// small number it is not judged (`compare::verdict`).
+    #[serde(default)]
+    pub loose: bool,
     #[serde(default)]
     pub not_before: Vec<Kind>,
+    /// `not_before` does not hold when one of these words follows the
+    /// figure: "over 48 hours of video" is an amount of video, not a span
+    /// of time.
+    #[serde(default)]
+    pub still_before: Vec<String>,
     /// A qualifier only of figures of these kinds ("after 9 p.m.").
     #[serde(default)]
     pub only_before: Vec<Kind>,

@@ -80,11 +80,15 @@ pub struct QualifierRule {
     pub unless_after: Vec<Sym>,
     pub unless_within: Option<(usize, PhraseTable<()>)>,
     pub not_before: Vec<Kind>,
+    /// Words after the figure that lift `not_before` ("over 48 hours of").
+    pub still_before: Vec<Sym>,
     /// When not empty, a qualifier only of figures of these kinds.
     pub only_before: Vec<Kind>,
     /// How many words before a figure it may stand as a hedge the figure
     /// may carry (see `schema::QualifierDef::reach`).
     pub reach: usize,
+    /// Often no hedge at all (see `schema::QualifierDef::loose`).
+    pub loose: bool,
 }
 
 /// The clock words of one language (see `schema::ClockRole`).

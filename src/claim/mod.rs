@@ -158,6 +158,9 @@ pub struct Qualifier {
     pub kind: QualifierKind,
     pub text: String,
     pub tolerance: f64,
+    /// The phrase is often no hedge at all, a preposition or a comparative
+    /// ("over", "trên", "lower than"): not judged on a spelled-out small number.
+    pub loose: bool,
 }
 
 /// The interval asserted by a value `lo..=hi` written to precision `half_ulp`
@@ -595,6 +598,7 @@ mod tests {
             kind,
             text: String::new(),
             tolerance: 0.1,
+            loose: false,
         }
     }
 

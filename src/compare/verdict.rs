@@ -157,9 +157,13 @@ fn judge_compatible(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
         };
         return call(Code::RangeChanged, what);
     }
-    // "about four women", "over three generations": spelled-out small numbers
-    // are too idiomatic for their qualifiers to be judged.
-    if vi.weak || en.weak || converted(vi, en) {
+    // "about four women", "over three generations": before a spelled-out
+    // small number a loose qualifier, also a preposition or a comparative,
+    // may be none ("về bốn người phụ nữ", "qua ba thế hệ"), so it is not
+    // judged there; a firm one is ("more than a decade" / "một thập kỷ").
+    let firm = |c: &Claim| c.qualifier.as_ref().is_none_or(|q| !q.loose);
+    let weak_judged = (vi.qualifier.is_some() || en.qualifier.is_some()) && firm(vi) && firm(en);
+    if (vi.weak || en.weak) && !weak_judged || converted(vi, en) {
         return None;
     }
     let (hv, he) = (hedge(vi), hedge(en));

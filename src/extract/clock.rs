@@ -225,7 +225,7 @@ impl Scanner<'_> {
             return None;
         }
         let (start, qualifier) = match self
-            .qualifier_before(i, Kind::Time)
+            .qualifier_before(i, None, Kind::Time)
             .filter(|_| from.is_none())
         {
             Some((s, q)) => (s, Some(q)),

@@ -51,7 +51,7 @@ impl Scanner<'_> {
             c.weak = false;
             let mut start = i;
             if c.qualifier.is_none()
-                && let Some((s, q)) = self.qualifier_before(i, Kind::Multiplier)
+                && let Some((s, q)) = self.qualifier_before(i, None, Kind::Multiplier)
             {
                 for r in &mut c.readings {
                     *r = reading(r.value, r.value_hi, r.precision, Some(&q));
@@ -126,7 +126,7 @@ impl Scanner<'_> {
         let v = 100.0 * num / den;
         // "thì có khoảng một": the numerator's hedge is the ratio's.
         let q = self
-            .qualifier_before(n, Kind::Fraction)
+            .qualifier_before(n, None, Kind::Fraction)
             .filter(|&(s, _)| s > marker.unwrap_or(den_end).saturating_sub(1))
             .map(|(_, q)| q);
         c.readings = smallvec![reading(v, v, 0.5, q.as_ref())];
@@ -146,7 +146,7 @@ impl Scanner<'_> {
             value += 0.5;
             end += len;
         }
-        let (q_start, q) = match self.qualifier_before(start, Kind::Multiplier) {
+        let (q_start, q) = match self.qualifier_before(start, None, Kind::Multiplier) {
             Some((s, q)) => (s, Some(q)),
             None => (start, None),
         };

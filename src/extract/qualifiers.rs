@@ -7,9 +7,15 @@ use crate::claim::{Kind, Qualifier, QualifierKind};
 use super::Scanner;
 
 impl Scanner<'_> {
-    /// The qualifier governing a figure that starts at token `start`, and
-    /// the token where the qualifier starts.
-    pub(super) fn qualifier_before(&self, start: usize, kind: Kind) -> Option<(usize, Qualifier)> {
+    /// The qualifier governing a figure that starts at token `start` (and
+    /// ends before token `end`, when known), and the token where the
+    /// qualifier starts.
+    pub(super) fn qualifier_before(
+        &self,
+        start: usize,
+        figure_end: Option<usize>,
+        kind: Kind,
+    ) -> Option<(usize, Qualifier)> {
         let (len, q, end) = match self.t.qualifiers_before.match_ending_at(self.tokens, start) {
             Some((len, q)) => (len, q, start),
             // "ít nhất trong sáu tháng": a preposition may stand between.
@@ -27,7 +33,12 @@ impl Scanner<'_> {
         if (q_start..start).any(|k| self.is_masked(k)) {
             return None;
         }
-        if q.not_before.contains(&kind)
+        let lifted = figure_end.is_some_and(|e| {
+            self.tokens
+                .get(e)
+                .is_some_and(|t| t.is_word() && q.still_before.contains(&t.sym))
+        });
+        if (q.not_before.contains(&kind) && !lifted)
             || (!q.only_before.is_empty() && !q.only_before.contains(&kind))
         {
             return None;
@@ -54,6 +65,7 @@ impl Scanner<'_> {
                     .original_slice(pos.column, pos.end_column)
                     .to_string(),
                 tolerance: q.tolerance,
+                loose: q.loose,
             },
         ))
     }

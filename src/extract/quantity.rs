@@ -351,7 +351,7 @@ impl Scanner<'_> {
         if matches!(kind, Kind::Year | Kind::Date) {
             return (i, None);
         }
-        if let Some((s, q)) = self.qualifier_before(i, kind) {
+        if let Some((s, q)) = self.qualifier_before(i, Some(*end), kind) {
             return (s, Some(q));
         }
         match self.t.qualifiers_after.match_at(self.tokens, *end) {
@@ -363,6 +363,7 @@ impl Scanner<'_> {
                         kind: q.kind,
                         text: q.phrase.clone(),
                         tolerance: q.tolerance,
+                        loose: q.loose,
                     }),
                 )
             }
@@ -510,9 +511,9 @@ impl Scanner<'_> {
         (kind, decade)
     }
 
-    /// A Vietnamese number word after a label noun is the label, compared
-    /// digit for digit: "quý hai" is the second quarter, "hạng ba" third
-    /// place (a label before digits is read in `traps.rs`).
+    /// A number word after a label noun is the label, compared digit for
+    /// digit: "quý hai" is the second quarter, "hạng ba" third place, "the
+    /// top four" (a label before digits is read in `traps.rs`).
     fn labelled_word_at(&self, i: usize) -> Option<Step> {
         if !self.is_word(i) {
             return None;
@@ -532,13 +533,17 @@ impl Scanner<'_> {
             let c = self.literal_of(&[digits.as_str()], i, i + 1, None)?;
             return Some(Step::Claim(Box::new(c), i + 1));
         }
-        if self.lang != Lang::Vi || !labelled {
+        if !labelled {
             return None;
         }
         let w = super::words::parse(self.t, self.lang, self.toks(), i)?;
         // A scale or a currency after it makes it an amount ("khoản lỗ chín
-        // tỷ bảng"); a unit may be the next phrase ("quý hai năm nay").
-        if self.amount_word_at(w.end) {
+        // tỷ bảng"); a unit may be the next phrase ("quý hai năm nay"), but
+        // not in English, where it follows the number ("stage three
+        // hours").
+        if self.amount_word_at(w.end)
+            || (self.lang == Lang::En && self.attaches_after_number(w.end))
+        {
             return None;
         }
         let digits = format!("{}", w.value);

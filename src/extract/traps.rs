@@ -17,6 +17,7 @@ impl Scanner<'_> {
             .abbreviated_year(i)
             .or_else(|| self.clock_minutes_at(i))
             .or_else(|| self.vi_run_at(i))
+            .or_else(|| self.digit_run_at(i))
         {
             return Some(step);
         }
@@ -161,7 +162,7 @@ impl Scanner<'_> {
         if !after.is_empty() && !ranks_a_noun {
             return None;
         }
-        if let Some(step) = self.run_of(i, *value) {
+        if let Some(step) = self.run_of(i, i + 1, *value) {
             return Some(step);
         }
         let digits = format!("{value}");
@@ -171,10 +172,11 @@ impl Scanner<'_> {
 
     /// Rule `run-of-days`: "the fifth day in a row", "a third straight
     /// year": an ordinal counting consecutive units of time is that many
-    /// units ("5 ngày liên tiếp").
-    fn run_of(&self, i: usize, value: f64) -> Option<Step> {
+    /// units ("5 ngày liên tiếp"). The ordinal starts at `i`, its unit at
+    /// `next` or after the consecutive word there.
+    fn run_of(&self, i: usize, next: usize, value: f64) -> Option<Step> {
         let consecutive = |k: usize| self.t.role(WordRole::Consecutive).match_at(self.tokens, k);
-        let mut k = i + 1;
+        let mut k = next;
         let before = consecutive(k).map(|(len, _)| len);
         k += before.unwrap_or(0);
         let (len, &u) = self.t.units.match_at(self.tokens, k)?;
@@ -187,6 +189,15 @@ impl Scanner<'_> {
             k += consecutive(k)?.0;
         }
         Some(self.run_claim(i, k, u, value))
+    }
+
+    /// The same run with the ordinal in digits: "for the 40th month in a
+    /// row".
+    fn digit_run_at(&self, i: usize) -> Option<Step> {
+        if !(self.attached(i + 1) && self.has_role(WordRole::OrdinalSuffix, i + 1)) {
+            return None;
+        }
+        self.run_of(i, i + 2, f64::from(self.plain_int(i)?))
     }
 
     /// The same run written the Vietnamese way: "ngày thứ 5 liên tiếp".
