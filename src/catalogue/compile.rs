@@ -414,6 +414,7 @@ fn qualifiers(cat: &mut Catalogue, cx: &mut Ctx, defs: PerLang<QualifierDef>) ->
                 unless_within,
                 not_before: d.not_before.clone(),
                 still_before: syms(cat, &d.still_before),
+                still_after: syms(cat, &d.still_after),
                 only_before: d.only_before.clone(),
                 reach: d.reach,
                 loose: d.loose,

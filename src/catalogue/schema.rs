@@ -453,8 +453,8 @@ pub struct QualifierDef {
     pub reach: usize,
     /// The phrase is often no hedge at all: a preposition ("over three
     /// generations" = qua ba thế hệ, "about four women" = về bốn người phụ
-    /// nữ) or a comparative ("lower than a year ago"). Before a spelled-out
-    /// small number it is not judged (`compare::verdict`).
+    /// nữ) or a comparative ("higher than three others"). Before a
+    /// spelled-out small count it is not judged (`compare::verdict`).
     #[serde(default)]
     pub loose: bool,
     #[serde(default)]
@@ -464,6 +464,10 @@ pub struct QualifierDef {
     /// of time.
     #[serde(default)]
     pub still_before: Vec<String>,
+    /// Nor when one of these words stands right before the phrase: "in
+    /// over a decade", "for over five years" bound a span of time.
+    #[serde(default)]
+    pub still_after: Vec<String>,
     /// A qualifier only of figures of these kinds ("after 9 p.m.").
     #[serde(default)]
     pub only_before: Vec<Kind>,

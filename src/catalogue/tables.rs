@@ -82,6 +82,8 @@ pub struct QualifierRule {
     pub not_before: Vec<Kind>,
     /// Words after the figure that lift `not_before` ("over 48 hours of").
     pub still_before: Vec<Sym>,
+    /// Words before the phrase that lift `not_before` ("in over a decade").
+    pub still_after: Vec<Sym>,
     /// When not empty, a qualifier only of figures of these kinds.
     pub only_before: Vec<Kind>,
     /// How many words before a figure it may stand as a hedge the figure

@@ -158,11 +158,14 @@ fn judge_compatible(vi: &Claim, en: &Claim, rel: Related) -> Option<Call> {
         return call(Code::RangeChanged, what);
     }
     // "about four women", "over three generations": before a spelled-out
-    // small number a loose qualifier, also a preposition or a comparative,
+    // small count a loose qualifier, also a preposition or a comparative,
     // may be none ("về bốn người phụ nữ", "qua ba thế hệ"), so it is not
-    // judged there; a firm one is ("more than a decade" / "một thập kỷ").
-    let firm = |c: &Claim| c.qualifier.as_ref().is_none_or(|q| !q.loose);
-    let weak_judged = (vi.qualifier.is_some() || en.qualifier.is_some()) && firm(vi) && firm(en);
+    // judged there; a firm one is, and so is any before a figure with a
+    // unit ("more than a decade" / "một thập kỷ", "about a decade ago").
+    let loose = |c: &Claim| c.qualifier.as_ref().is_some_and(|q| q.loose);
+    let bare = vi.kind == Kind::Count || en.kind == Kind::Count;
+    let weak_judged =
+        (vi.qualifier.is_some() || en.qualifier.is_some()) && !(bare && (loose(vi) || loose(en)));
     if (vi.weak || en.weak) && !weak_judged || converted(vi, en) {
         return None;
     }

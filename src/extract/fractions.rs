@@ -26,9 +26,15 @@ impl Scanner<'_> {
                 {
                     // "one-quarter" is a fraction; "once a quarter", "two
                     // quarters" are periods unless "of" or a determiner follows.
+                    // "a third", "a half" need the context of a fraction;
+                    // a plural after a numerator ("four fifths") does not.
                     let hyphenated = f > k;
                     let of = self.tok(f + 1).is_some_and(|t| t.is_word());
-                    if self.en_fraction_context(f + 1) && (of || hyphenated || !needs_of) {
+                    let ordinal = self
+                        .tok(f)
+                        .is_some_and(|t| self.t.ordinals.contains_key(&t.sym));
+                    let context = (num > 1.0 && !ordinal) || self.en_fraction_context(f + 1);
+                    if context && (of || hyphenated || !needs_of) {
                         return Some(core(f + 1, num * frac));
                     }
                     return None;
@@ -110,8 +116,11 @@ impl Scanner<'_> {
     pub(super) fn en_fraction_context(&self, k: usize) -> bool {
         match self.tok(k) {
             None => true,
-            // "a third-class country" is an adjective.
-            Some(t) if !t.is_word() => !t.is_number() && !self.is_punct(k, '-'),
+            // "a third-class country" is an adjective; "a third - from"
+            // is a dash.
+            Some(t) if !t.is_word() => {
+                !t.is_number() && !(self.is_punct(k, '-') && self.attached(k))
+            }
             Some(t) => self.t.has_role(WordRole::FractionContext, t.sym),
         }
     }

@@ -28,16 +28,22 @@ impl Scanner<'_> {
             }
             None => return None,
         };
+        // Through a word between, only a firm qualifier: "more than a 20%
+        // rise", but "we talk about a 300".
+        if end < start && q.loose {
+            return None;
+        }
         let start = end;
         let q_start = start - len;
         if (q_start..start).any(|k| self.is_masked(k)) {
             return None;
         }
-        let lifted = figure_end.is_some_and(|e| {
-            self.tokens
-                .get(e)
-                .is_some_and(|t| t.is_word() && q.still_before.contains(&t.sym))
-        });
+        let word_in = |k: Option<usize>, words: &[crate::tokenize::Sym]| {
+            k.and_then(|k| self.tokens.get(k))
+                .is_some_and(|t| t.is_word() && words.contains(&t.sym))
+        };
+        let lifted =
+            word_in(figure_end, &q.still_before) || word_in(q_start.checked_sub(1), &q.still_after);
         if (q.not_before.contains(&kind) && !lifted)
             || (!q.only_before.is_empty() && !q.only_before.contains(&kind))
         {

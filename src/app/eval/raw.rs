@@ -439,6 +439,8 @@ pub fn same(p: &Patterns, kind: Same, vi: &str, en: &str, rng: &mut Rng) -> Opti
                     t.strip_suffix(".000")
                         .is_some_and(|h| !h.is_empty() && !h.contains(['.', ',']))
                         && !vi[m.end()..].trim_start().starts_with(word.as_str())
+                        // "1.000cc": the word would be glued to the unit.
+                        && !vi[m.end()..].starts_with(char::is_alphanumeric)
                 })
                 .collect();
             let m = rng.pick_opt(&sites)?;
