@@ -10,7 +10,7 @@ use super::Pair;
 use super::context::{AnchorKind, Contexts, anchor};
 use super::monotonic::{self, Blocks, Groups};
 use super::score::{Overlap, pair_score, plausible_mismatch};
-use crate::claim::{Claim, Section};
+use crate::claim::{Claim, Kind, Section};
 use crate::compare::{Dimension, Relation, implicit, relate};
 use crate::segment::Article;
 
@@ -93,6 +93,7 @@ impl<'a> Matcher<'a> {
                 self.assign_rest(sv, se);
                 self.range_ends(sv, se);
                 self.repeats(sv, se);
+                self.sole_leftovers(sv, se);
             }
             self.assign_rest(vis, ens);
             // A figure restated from another sentence of the paragraph:
@@ -366,6 +367,39 @@ impl Matcher<'_> {
             if self.free[v] && self.free[e] {
                 self.take(v, e, relate(&claims[v], &claims[e]));
             }
+        }
+    }
+
+    /// Rule `sole-leftovers`: when the only figures left free in an aligned
+    /// sentence pair are one a side, a label and a bare number of close
+    /// magnitude, they are the same figure changed ("the top 30 retail
+    /// markets" / "31 thị trường bán lẻ hàng đầu", "FTSE 100 firms" / "101
+    /// công ty FTSE"): read as a label on one side and a count on the
+    /// other, they were never compared.
+    fn sole_leftovers(&mut self, vis: &[usize], ens: &[usize]) {
+        let (vis, ens) = (self.still_free(vis), self.still_free(ens));
+        let (&[v], &[e]) = (vis.as_slice(), ens.as_slice()) else {
+            return;
+        };
+        let (a, b) = (&self.claims[v], &self.claims[e]);
+        let bare = |c: &Claim| matches!(c.kind, Kind::Literal | Kind::Count);
+        let label = |c: &Claim| c.kind == Kind::Literal;
+        if a.weak || !(bare(a) && bare(b)) || label(a) == label(b) {
+            return;
+        }
+        // "Industry 4.0" / "4.0": the same digits are the same label.
+        let digits =
+            |c: &Claim| -> String { c.text.chars().filter(char::is_ascii_digit).collect() };
+        if relate(a, b).relation != Relation::Incomparable || digits(a) == digits(b) {
+            return;
+        }
+        let changed = crate::compare::Related {
+            relation: Relation::Disjoint,
+            vi: 0,
+            en: 0,
+        };
+        if plausible_mismatch(a, b, changed) {
+            self.take(v, e, changed);
         }
     }
 

@@ -119,3 +119,21 @@ fn a_figure_restated_in_the_paragraph_repeats_it() {
     let left: Vec<&str> = uv.iter().map(|&v| r.claims[v].text.as_str()).collect();
     assert_eq!(left, ["4"]);
 }
+
+/// Rule `sole-leftovers`: a label and a count left alone in their aligned
+/// sentences are one figure changed; the same digits, or a figure far
+/// off, are not paired.
+#[test]
+fn a_label_and_a_count_left_alone_are_one_figure_changed() {
+    let (r, pairs, uv, _) = run("Trong 101 công ty FTSE, điều đó quan trọng.
+         In FTSE 100 firms, it matters.
+");
+    assert!(uv.is_empty(), "{uv:?}");
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(r.claims[pairs[0].vi].text, "101");
+    assert_eq!(pairs[0].related.relation, Relation::Disjoint);
+    let (_, pairs, _, _) = run("Trong 9.000 công ty FTSE, điều đó quan trọng.
+         In FTSE 100 firms, it matters.
+");
+    assert!(pairs.is_empty(), "{pairs:?}");
+}
