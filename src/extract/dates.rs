@@ -377,8 +377,16 @@ impl Scanner<'_> {
     /// ngày 24 tháng 1 năm 2025 / ngày 24/1/2025 / ngày 24
     fn vi_day_at(&self, i: usize) -> Option<Step> {
         let day = self.day_at(i + 1)?;
-        // "tháng 1" or "/1" after the day, or the month after a span of days.
-        let (month, year, end) = match self.month_after_day(i + 2) {
+        // "tháng 1" or "/1" after the day, a month named in words ("ngày
+        // 23 tháng Sáu"), or the month after a span of days.
+        let named = || {
+            let (len, &m) = self.t.months.match_at(self.tokens, i + 2)?;
+            let (y, end) = self
+                .vi_year_after(i + 2 + len)
+                .map_or((None, i + 2 + len), |(y, e)| (Some(y), e));
+            Some((m, y, end))
+        };
+        let (month, year, end) = match self.month_after_day(i + 2).or_else(named) {
             Some((m, y, end)) => (Some(m), y, end),
             None => match self.first_day_of_span(i, i + 1) {
                 Some(step) => return Some(step),
