@@ -119,7 +119,7 @@ impl Scanner<'_> {
             // "a third-class country" is an adjective; "a third - from"
             // is a dash.
             Some(t) if !t.is_word() => {
-                !t.is_number() && !(self.is_punct(k, '-') && self.attached(k))
+                !(t.is_number() || self.is_punct(k, '-') && self.attached(k))
             }
             Some(t) => self.t.has_role(WordRole::FractionContext, t.sym),
         }
