@@ -8,7 +8,7 @@ use super::Scanner;
 
 impl Scanner<'_> {
     /// The qualifier governing a figure that starts at token `start` (and
-    /// ends before token `end`, when known), and the token where the
+    /// ends before token `figure_end`, when known), and the token where the
     /// qualifier starts.
     pub(super) fn qualifier_before(
         &self,
