@@ -388,9 +388,9 @@ impl Matcher<'_> {
             return;
         }
         // "Industry 4.0" / "4.0": the same digits are the same label.
-        let digits =
-            |c: &Claim| -> String { c.text.chars().filter(char::is_ascii_digit).collect() };
-        if relate(a, b).relation != Relation::Incomparable || digits(a) == digits(b) {
+        if relate(a, b).relation != Relation::Incomparable
+            || crate::compare::written_digits(a) == crate::compare::written_digits(b)
+        {
             return;
         }
         let changed = crate::compare::Related {

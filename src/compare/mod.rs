@@ -17,7 +17,9 @@ mod suggest;
 mod verdict;
 
 pub use messages::{meaning, omitted, quote, unsupported};
-pub use relate::{Dimension, Related, Relation, dimension, equivalent_factors, implicit, relate};
+pub use relate::{
+    Dimension, Related, Relation, dimension, equivalent_factors, implicit, relate, written_digits,
+};
 pub use rules::{Subject, added_significant, significant, split_range, subject_change};
 pub use suggest::suggest;
 pub use verdict::{Verdict, judge};

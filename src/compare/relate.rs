@@ -336,6 +336,11 @@ fn year_of_date(vi: &Claim, en: &Claim) -> Option<Related> {
     })
 }
 
+/// The digits of a claim as written ("3M" → "3", "Industry 4.0" → "40").
+pub fn written_digits(c: &Claim) -> String {
+    c.text.chars().filter(char::is_ascii_digit).collect()
+}
+
 /// A literal is compared digit for digit, with another literal or with a
 /// bare number that may be the same label read as a quantity ("the 71st
 /// minute" / "phút 71", "Mate 60" / "Mate 60 năm 2023"), or a day and
@@ -351,9 +356,7 @@ fn literal(vi: &Claim, en: &Claim, dv: Dimension<'_>, de: Dimension<'_>) -> Rela
     if !(bare(dv) && bare(de)) {
         // A figure of another kind is the literal only when written with the
         // same digits: the company "3M" read as three metres.
-        let digits =
-            |c: &Claim| -> String { c.text.chars().filter(char::is_ascii_digit).collect() };
-        let (a, b) = (digits(vi), digits(en));
+        let (a, b) = (written_digits(vi), written_digits(en));
         let same = !a.is_empty() && a == b;
         return Related {
             relation: if same {

@@ -194,10 +194,15 @@ impl Scanner<'_> {
     /// The same run with the ordinal in digits: "for the 40th month in a
     /// row".
     fn digit_run_at(&self, i: usize) -> Option<Step> {
-        if !(self.attached(i + 1) && self.has_role(WordRole::OrdinalSuffix, i + 1)) {
+        if !self.ordinal_suffix_after(i) {
             return None;
         }
         self.run_of(i, i + 2, f64::from(self.plain_int(i)?))
+    }
+
+    /// The number at `i` carries an ordinal suffix: "16th", "1st".
+    fn ordinal_suffix_after(&self, i: usize) -> bool {
+        self.attached(i + 1) && self.is_word(i + 1) && self.has_role(WordRole::OrdinalSuffix, i + 1)
     }
 
     /// The same run written the Vietnamese way: "ngày thứ 5 liên tiếp".
@@ -234,10 +239,7 @@ impl Scanner<'_> {
 
     /// Ordinals: 16th, 1st; thứ 2, No. 1, top 10.
     fn ordinal_at(&self, i: usize) -> Option<usize> {
-        if self.attached(i + 1)
-            && self.is_word(i + 1)
-            && self.has_role(WordRole::OrdinalSuffix, i + 1)
-        {
+        if self.ordinal_suffix_after(i) {
             return Some(i + 2);
         }
         // "No. 1", "thế kỷ 18": the label may be a phrase, or abbreviated;
